@@ -1,0 +1,42 @@
+# Two commands do all the set-up on a fresh machine: `make build` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install build serve validate test translations-extract translations-update translations-compile clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[site,test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+validate: $(STAMP)
+	$(BIN)/python -m partnerschaftsarchiv validate
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Babel's gettext workflow: extract the UI strings, merge them into the catalogs, compile (the build itself
+# compiles the .po files in memory, so no .mo is kept in git).
+translations-extract: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --project=Partnerschaftsarchiv \
+		--copyright-holder="Partnerschaftsarchiv contributors" -o translations/messages.pot .
+
+translations-update: translations-extract
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-location --ignore-obsolete
+
+translations-compile: $(STAMP)
+	$(BIN)/pybabel compile -d translations --statistics
+
+clean:
+	rm -rf site site.partial site.old

@@ -1,0 +1,6 @@
+"""Reading and checking the records under `data/`."""
+
+from .loader import LANGUAGES, LoadResult, load_archive
+from .problems import ArchiveInvalid, Problem, Severity
+
+__all__ = ["LANGUAGES", "LoadResult", "load_archive", "ArchiveInvalid", "Problem", "Severity"]

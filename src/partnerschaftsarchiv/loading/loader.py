@@ -1,0 +1,332 @@
+"""`data/` → `Archive`: read every file, validate it, check what spans files, then build the model.
+
+All problems of a run are collected and raised together; the model is only built from a clean run, so rendering
+never sees a half-valid archive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from ..structure import (
+    Archive, Citation, EdtfError, LocalizedText, Organization, Participation, Person, Place, Record, RecordKind,
+    RegistryKind, Relation, Source, Topic, Translation, TranslationStatus, parse_edtf,
+)
+from ..structure.kinds import EventStatus, RelationType, Role
+from .problems import ArchiveInvalid, Problem, Severity, suggest
+from .schema import validate_document
+from .yaml_source import YamlDocument, read_yaml
+
+__all__ = ["LoadResult", "load_archive", "LANGUAGES"]
+
+LANGUAGES = ("de", "ru")
+_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+# Text fields that must exist in a record's original language, per schema.
+_REQUIRED_TEXT = {"title", "summary", "name"}
+_TEXT_FIELDS = ("title", "summary", "body", "name", "description", "short_name")
+
+
+@dataclass
+class LoadResult:
+    archive: Archive
+    notices: list[Problem]
+
+
+@dataclass
+class _Item:
+    """One parsed, schema-valid file waiting for cross-file checks."""
+
+    folder: str
+    schema: str
+    doc: YamlDocument
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.doc.data
+
+
+def _is_id(text: str) -> bool:
+    return bool(text) and set(text) <= _ID_CHARS and not text.startswith("-") and "--" not in text and not text.endswith("-")
+
+
+def _folders() -> list[tuple[str, str]]:
+    return [(k.folder, k.value) for k in RecordKind] + [(k.folder, k.value) for k in RegistryKind]
+
+
+class _Loader:
+    def __init__(self, data_dir: Path, root: Path):
+        self.data_dir = data_dir
+        self.root = root
+        self.problems: list[Problem] = []
+        self.items: list[_Item] = []
+        # Every id that has a file, valid or not, so one broken file does not cascade into "unknown id" errors.
+        self.known: dict[str, set[str]] = {folder: set() for folder, _ in _folders()}
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    # Reading -------------------------------------------------------------------------------------------------
+
+    def read_all(self) -> None:
+        if not self.data_dir.is_dir():
+            self.problems.append(Problem(self.relative(self.data_dir), None, None, "the data folder does not exist"))
+            return
+        for folder, schema in _folders():
+            directory = self.data_dir / folder
+            if not directory.is_dir():
+                continue
+            for path in sorted(directory.iterdir()):
+                self.read_file(path, folder, schema)
+
+    def read_file(self, path: Path, folder: str, schema: str) -> None:
+        name = self.relative(path)
+        if path.is_dir() or path.name.startswith(".") or path.name.lower() in ("readme.md", "readme"):
+            return
+        if path.is_symlink():
+            self.problems.append(Problem(name, None, None, "symbolic links are not allowed in data/"))
+            return
+        if path.suffix != ".yml":
+            hint = f": rename it to {path.stem}.yml" if path.suffix == ".yaml" else ": only .yml record files belong here"
+            self.problems.append(Problem(name, None, None, f"unexpected file{hint}"))
+            return
+        stem = path.stem
+        if not _is_id(stem):
+            self.problems.append(Problem(name, None, None,
+                                         f"the file name '{stem}' is not a valid id: use lower-case ASCII letters, "
+                                         "digits and single hyphens"))
+            return
+        self.known[folder].add(stem)
+        doc = read_yaml(path.read_bytes(), name)
+        self.problems.extend(doc.problems)
+        if doc.problems:
+            return
+        if not isinstance(doc.data, dict):
+            self.problems.append(Problem(name, 1, None, "a record is a mapping of fields (field: value), not a single value or list"))
+            return
+        schema_problems = list(validate_document(doc, schema))
+        self.problems.extend(schema_problems)
+        if doc.data.get("id") != stem and "id" in doc.data:
+            self.problems.append(doc.problem(("id",), f"'{doc.data['id']}' differs from the file name '{stem}': "
+                                                      f"the id is the file name without .yml"))
+        elif not schema_problems:
+            self.items.append(_Item(folder, schema, doc))
+
+    # Checks across files ---------------------------------------------------------------------------------------
+
+    def check_all(self) -> list[Problem]:
+        notices: list[Problem] = []
+        record_ids: dict[str, _Item] = {}
+        seminar_numbers: dict[int, _Item] = {}
+        for item in self.items:
+            data, doc = item.data, item.doc
+            if item.schema in {k.value for k in RecordKind}:
+                if data["id"] in record_ids:
+                    other = record_ids[data["id"]].doc.path
+                    self.problems.append(doc.problem(("id",), f"id '{data['id']}' is also used by {other}"))
+                record_ids.setdefault(data["id"], item)
+                number = data.get("number")
+                if number is not None:
+                    if number in seminar_numbers:
+                        other = seminar_numbers[number].doc.path
+                        self.problems.append(doc.problem(("number",), f"seminar number {number} is also given in {other}"))
+                    seminar_numbers.setdefault(number, item)
+            if "date" in data:
+                try:
+                    parse_edtf(data["date"])
+                except EdtfError as error:
+                    self.problems.append(doc.problem(("date",), str(error)))
+            self.check_translation(item, notices)
+            self.check_references(item)
+        return notices
+
+    def check_translation(self, item: _Item, notices: list[Problem]) -> None:
+        data, doc = item.data, item.doc
+        statuses = data["translation"]
+        originals = [lang for lang, status in statuses.items() if status == "original"]
+        if len(originals) != 1:
+            self.problems.append(doc.problem(("translation",), "exactly one language must be marked original "
+                                                               f"(found {len(originals)})"))
+            return
+        original = originals[0]
+        missing: list[str] = []
+        for field in _TEXT_FIELDS:
+            if not isinstance(data.get(field), dict):
+                continue
+            if not data[field].get(original):
+                if field in _REQUIRED_TEXT or field == "body":
+                    self.problems.append(doc.problem((field, original),
+                                                     f"the text in the original language ({original}) is missing"))
+            for lang in LANGUAGES:
+                if lang != original and data[field].get(lang) and lang not in statuses:
+                    self.problems.append(doc.problem(("translation",),
+                                                     f"the {lang} text has no status: add '{lang}: unreviewed' "
+                                                     f"(or reviewed)"))
+                    statuses = {**statuses, lang: "unreviewed"}  # say it once per record
+        for lang in LANGUAGES:
+            if lang == original:
+                continue
+            absent = [f for f in _TEXT_FIELDS if isinstance(data.get(f), dict) and data[f].get(original)
+                      and not data[f].get(lang)]
+            if absent:
+                missing.append(f"{lang}: no translation yet of {', '.join(absent)}")
+        for text in missing:
+            notices.append(Problem(doc.path, doc.line(("translation",)), "translation", text, Severity.NOTICE))
+
+    def check_references(self, item: _Item) -> None:
+        data, doc = item.data, item.doc
+
+        def check(path: tuple[str | int, ...], value: str, folder: str, what: str) -> None:
+            if value not in self.known[folder]:
+                self.problems.append(doc.problem(path, f"unknown {what} '{value}'{suggest(value, self.known[folder])}"))
+
+        records = set().union(*(self.known[k.folder] for k in RecordKind))
+        for i, topic in enumerate(data.get("topics", [])):
+            check(("topics", i), topic, "topics", "topic")
+        for i, entry in enumerate(data.get("organizations", [])):
+            if isinstance(entry, dict):  # a record's participants
+                check(("organizations", i, "id"), entry["id"], "organizations", "organization")
+            else:  # a person's affiliations
+                check(("organizations", i), entry, "organizations", "organization")
+        for i, entry in enumerate(data.get("people", [])):
+            check(("people", i, "id"), entry["id"], "people", "person")
+        for i, citation in enumerate(data.get("sources", [])):
+            check(("sources", i, "source"), citation["source"], "sources", "source")
+        for field in ("place", "within"):
+            if field in data:
+                check((field,), data[field], "places", "place")
+        if "publisher" in data:
+            check(("publisher",), data["publisher"], "organizations", "organization")
+        for i, relation in enumerate(data.get("relations", [])):
+            target = relation["record"]
+            if target == data["id"]:
+                self.problems.append(doc.problem(("relations", i, "record"), "a record cannot relate to itself"))
+            elif target not in records:
+                self.problems.append(doc.problem(("relations", i, "record"),
+                                                 f"unknown record '{target}'{suggest(target, records)}"))
+
+    # Building the model ----------------------------------------------------------------------------------------
+
+    def build(self) -> Archive:
+        built: dict[str, dict[str, Any]] = {folder: {} for folder, _ in _folders()}
+        for item in self.items:
+            built[item.folder][item.data["id"]] = _BUILDERS[item.schema](item, self.root)
+        records = {rid: r for k in RecordKind for rid, r in built[k.folder].items()}
+        return Archive(
+            records=records,
+            topics=built["topics"],
+            organizations=built["organizations"],
+            people=built["people"],
+            places=built["places"],
+            sources=built["sources"],
+        )
+
+
+def _text(data: dict[str, Any], field: str, original: str) -> LocalizedText | None:
+    values = data.get(field)
+    return LocalizedText(dict(values), original) if values else None
+
+
+def _translation(data: dict[str, Any]) -> Translation:
+    statuses = {lang: TranslationStatus(s) for lang, s in data["translation"].items()}
+    original = next(lang for lang, s in statuses.items() if s is TranslationStatus.ORIGINAL)
+    return Translation(original, statuses)
+
+
+def _citations(data: dict[str, Any], original: str) -> tuple[Citation, ...]:
+    return tuple(Citation(c["source"], _text(c, "note", original)) for c in data.get("sources", []))
+
+
+def _participations(entries: Iterable[dict[str, Any]], original: str) -> tuple[Participation, ...]:
+    return tuple(Participation(e["id"], Role(e["role"]), _text(e, "function", original)) for e in entries)
+
+
+def _build_record(item: _Item, root: Path) -> Record:
+    data = item.data
+    translation = _translation(data)
+    original = translation.original
+    return Record(
+        id=data["id"],
+        path=Path(item.doc.path),
+        translation=translation,
+        kind=RecordKind(data["kind"]),
+        title=_text(data, "title", original),
+        summary=_text(data, "summary", original),
+        date=parse_edtf(data["date"]),
+        body=_text(data, "body", original),
+        status=EventStatus(data["status"]) if "status" in data else None,
+        number=data.get("number"),
+        place=data.get("place"),
+        topics=tuple(data.get("topics", ())),
+        organizations=_participations(data.get("organizations", ()), original),
+        people=_participations(data.get("people", ()), original),
+        relations=tuple(Relation(RelationType(r["type"]), r["record"]) for r in data.get("relations", ())),
+        sources=_citations(data, original),
+    )
+
+
+def _registry_builder(cls: type, **fields: Callable[[dict[str, Any], str], Any]) -> Callable[[_Item, Path], Any]:
+    def build(item: _Item, root: Path) -> Any:
+        data = item.data
+        translation = _translation(data)
+        original = translation.original
+        return cls(
+            id=data["id"],
+            path=Path(item.doc.path),
+            translation=translation,
+            name=_text(data, "name", original),
+            description=_text(data, "description", original),
+            sources=_citations(data, original),
+            **{name: get(data, original) for name, get in fields.items()},
+        )
+
+    return build
+
+
+def _source_builder(item: _Item, root: Path) -> Source:
+    data = item.data
+    translation = _translation(data)
+    language = data["language"]
+    return Source(
+        id=data["id"],
+        path=Path(item.doc.path),
+        translation=translation,
+        name=LocalizedText({language: data["title"]}, language),
+        description=_text(data, "notes", translation.original),
+        language=language,
+        date=parse_edtf(data["date"]) if "date" in data else None,
+        publisher=data.get("publisher"),
+        author=data.get("author"),
+        url=data.get("url"),
+    )
+
+
+_BUILDERS: dict[str, Callable[[_Item, Path], Any]] = {
+    **{k.value: _build_record for k in RecordKind},
+    "topic": _registry_builder(Topic),
+    "organization": _registry_builder(
+        Organization,
+        short_name=lambda d, o: _text(d, "short_name", o),
+        type=lambda d, o: d.get("type"),
+        place=lambda d, o: d.get("place"),
+    ),
+    "person": _registry_builder(Person, organizations=lambda d, o: tuple(d.get("organizations", ()))),
+    "place": _registry_builder(Place, within=lambda d, o: d.get("within")),
+    "source": _source_builder,
+}
+
+
+def load_archive(data_dir: Path, root: Path | None = None) -> LoadResult:
+    """Load and validate everything under `data_dir`; raises `ArchiveInvalid` listing every error."""
+    data_dir = Path(data_dir).resolve()
+    loader = _Loader(data_dir, Path(root).resolve() if root else data_dir.parent)
+    loader.read_all()
+    notices = loader.check_all()
+    if loader.problems:
+        raise ArchiveInvalid(loader.problems)
+    return LoadResult(loader.build(), sorted(notices, key=lambda p: p.sort_key))

@@ -1,0 +1,61 @@
+"""What is wrong with the records, said so an editor can fix it: file, line, field, why."""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+__all__ = ["Severity", "Problem", "ArchiveInvalid", "field_name", "suggest"]
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    # Reported, never fatal: e.g. a translation still to be written.
+    NOTICE = "notice"
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int | None
+    field: str | None
+    message: str
+    severity: Severity = Severity.ERROR
+
+    @property
+    def sort_key(self) -> tuple[str, int, str]:
+        return (self.path, self.line or 0, self.field or "")
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ArchiveInvalid(Exception):
+    """Raised with every error found in one run, not only the first."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = sorted(problems, key=lambda p: p.sort_key)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{count} error{'s' if count != 1 else ''} in the records: nothing was built.")
+        return "\n".join(lines)
+
+
+def field_name(path: Iterable[str | int]) -> str:
+    """`("people", 2, "role")` → `people[2].role`, as editors see it in the YAML."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """A "did you mean" tail for a mistyped id or name, or nothing."""
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

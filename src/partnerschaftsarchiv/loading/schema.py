@@ -1,0 +1,96 @@
+"""JSON Schema validation of one record, with jsonschema's findings said in plain words."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any, Iterator
+
+from jsonschema import Draft7Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT7
+
+from .problems import Problem, suggest
+from .yaml_source import YamlDocument
+
+__all__ = ["SCHEMA_NAMES", "schema_path", "validate_document"]
+
+SCHEMA_NAMES = ("seminar", "agreement", "project", "meeting", "topic", "organization", "person", "place", "source")
+
+_JSON_TYPES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true/false",
+               "object": "a mapping of fields", "array": "a list", "null": "nothing"}
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads unquoted yes, no, on, off, true, false as true/false: put text in quotes)"
+    if isinstance(value, (int, float)):
+        return f"the number {value} (put it in quotes if it is text)"
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, str):
+        return "text"
+    return _JSON_TYPES["object" if isinstance(value, dict) else "array"]
+
+
+def schema_path(name: str) -> resources.abc.Traversable:
+    return resources.files(__package__).parent / "schemas" / f"{name}.schema.json"
+
+
+@cache
+def _validator(name: str) -> Draft7Validator:
+    def load(n: str) -> dict:
+        return json.loads(schema_path(n).read_text(encoding="utf-8"))
+
+    registry = Registry().with_resource("common.schema.json", Resource(load("common"), DRAFT7))
+    return Draft7Validator(load(name), registry=registry)
+
+
+def _explain(error: ValidationError) -> tuple[tuple[str | int, ...], str]:
+    """The field an error is about and what to tell the editor."""
+    path = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    kind = error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        return path + (missing,), "missing required field"
+    if kind == "additionalProperties":
+        allowed = schema.get("properties", {})
+        extras = [k for k in error.instance if k not in allowed]
+        key = extras[0] if extras else "?"
+        return path + (key,), f"unknown field '{key}'{suggest(key, allowed)}"
+    if kind == "type":
+        expected = error.validator_value
+        expected = " or ".join(_JSON_TYPES[t] for t in ([expected] if isinstance(expected, str) else expected))
+        return path, f"expected {expected}, found {_found(error.instance)}"
+    if kind in ("enum", "const"):
+        choices = error.validator_value if kind == "enum" else [error.validator_value]
+        listed = ", ".join(str(c) for c in choices)
+        return path, f"'{error.instance}' is not allowed here; use one of: {listed}{suggest(error.instance, map(str, choices))}"
+    if kind == "pattern":
+        return path, f"'{error.instance}': {schema.get('x-message', 'is not in the expected form')}"
+    if kind == "minLength":
+        return path, "must not be empty"
+    if kind == "maxLength":
+        return path, f"is too long ({len(error.instance):,} characters; at most {error.validator_value:,})"
+    if kind == "maxItems":
+        return path, f"lists {len(error.instance)} items; at most {error.validator_value}"
+    if kind == "minProperties":
+        return path, "must give the text in at least one language (de or ru)"
+    if kind == "uniqueItems":
+        return path, "lists the same entry twice"
+    if kind in ("minimum", "maximum"):
+        return path, f"{error.instance} is out of range ({kind} {error.validator_value})"
+    return path, error.message
+
+
+def validate_document(doc: YamlDocument, name: str) -> Iterator[Problem]:
+    """Every schema error of one document; the deepest error first where several concern one field."""
+    seen: set[tuple[tuple[str | int, ...], str]] = set()
+    for error in sorted(_validator(name).iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)))):
+        path, message = _explain(error)
+        if (path, message) not in seen:
+            seen.add((path, message))
+            yield doc.problem(path, message)

@@ -1,0 +1,61 @@
+"""Record bodies: a documented safe subset of Markdown.
+
+Record text is data from pull requests. Raw HTML is not interpreted (it shows as typed), links may only go to
+http(s), mailto or relative targets, images are not embedded (their alt text stays), and headings start below the
+page's own title.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+__all__ = ["SafeMarkdown", "is_safe_link"]
+
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+_ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
+def is_safe_link(target: str) -> bool:
+    """http(s), mailto and relative links; anything with another scheme (javascript:, data:, …) is refused."""
+    cleaned = "".join(ch for ch in target if ch.isprintable() and not ch.isspace())
+    match = _SCHEME.match(cleaned)
+    return match is None or match.group(1).lower() in _ALLOWED_SCHEMES
+
+
+class _SafetyTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for parent in root.iter():
+            for index, element in enumerate(list(parent)):
+                if element.tag == "img":
+                    # Keep what the image would have said, never load anything.
+                    span = etree.Element("span")
+                    span.text = element.get("alt", "")
+                    span.tail = element.tail
+                    parent.remove(element)
+                    parent.insert(index, span)
+                elif element.tag == "a":
+                    href = element.get("href", "")
+                    element.attrib = {"href": href} if href and is_safe_link(href) else {}
+                    if "href" in element.attrib and _SCHEME.match(href):
+                        element.set("rel", "noopener noreferrer")
+                elif element.tag in ("h1", "h2", "h3", "h4", "h5"):
+                    element.tag = f"h{int(element.tag[1]) + 1}"
+
+
+class SafeMarkdown:
+    """One reusable converter; `render` is not thread-safe (Markdown instances keep state)."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+        self._md.preprocessors.deregister("html_block")
+        self._md.inlinePatterns.deregister("html")
+        self._md.treeprocessors.register(_SafetyTreeprocessor(self._md), "archive_safety", 0)
+
+    def render(self, text: str) -> Markup:
+        self._md.reset()
+        return Markup(self._md.convert(text))
