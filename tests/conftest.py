@@ -1,0 +1,74 @@
+"""Shared fixtures: real builds of real or fixture records in temporary folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+# What a site project consists of, apart from its records.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "translations")
+
+
+@dataclass
+class BuildResult:
+    project: Path
+    site: Path
+    returncode: int
+    output: str
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def page(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def make_project(target: Path, data: Path | None = None) -> Path:
+    """A copy of this repository's site project in `target`, with the records of `data` (default: the real ones)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    shutil.copytree(data or REPO / "data", target / "data")
+    return target
+
+
+def run_build(project: Path, site: Path | None = None, *extra: str) -> BuildResult:
+    """`mkdocs build` as a user runs it, in `project`."""
+    site = site or project / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PARTNERSCHAFTSARCHIV_LANGUAGE", None)
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site), *extra],
+                         cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    return BuildResult(project, site, run.returncode, run.stdout + run.stderr)
+
+
+def run_validate(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "partnerschaftsarchiv", "validate", "--root", str(project)],
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> BuildResult:
+    """The real archive, built once per test session."""
+    project = make_project(tmp_path_factory.mktemp("real") / "project")
+    result = run_build(project)
+    assert result.ok, result.output
+    return result
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A fresh copy of the real project to break or extend in one test."""
+    return make_project(tmp_path / "project")
