@@ -42,6 +42,8 @@ class _Item:
     folder: str
     schema: str
     doc: YamlDocument
+    # Files with schema errors still get the checks that can run on them, so one run reports everything.
+    schema_valid: bool
 
     @property
     def data(self) -> dict[str, Any]:
@@ -111,11 +113,10 @@ class _Loader:
             return
         schema_problems = list(validate_document(doc, schema))
         self.problems.extend(schema_problems)
-        if doc.data.get("id") != stem and "id" in doc.data:
+        if doc.data.get("id") != stem and isinstance(doc.data.get("id"), str) and _is_id(doc.data["id"]):
             self.problems.append(doc.problem(("id",), f"'{doc.data['id']}' differs from the file name '{stem}': "
                                                       f"the id is the file name without .yml"))
-        elif not schema_problems:
-            self.items.append(_Item(folder, schema, doc))
+        self.items.append(_Item(folder, schema, doc, schema_valid=not schema_problems))
 
     # Checks across files ---------------------------------------------------------------------------------------
 
@@ -125,6 +126,9 @@ class _Loader:
         seminar_numbers: dict[int, _Item] = {}
         for item in self.items:
             data, doc = item.data, item.doc
+            self.check_references(item)
+            if not item.schema_valid:
+                continue
             if item.schema in {k.value for k in RecordKind}:
                 if data["id"] in record_ids:
                     other = record_ids[data["id"]].doc.path
@@ -142,7 +146,6 @@ class _Loader:
                 except EdtfError as error:
                     self.problems.append(doc.problem(("date",), str(error)))
             self.check_translation(item, notices)
-            self.check_references(item)
         return notices
 
     def check_translation(self, item: _Item, notices: list[Problem]) -> None:
@@ -179,43 +182,48 @@ class _Loader:
             notices.append(Problem(doc.path, doc.line(("translation",)), "translation", text, Severity.NOTICE))
 
     def check_references(self, item: _Item) -> None:
+        """Every id a file names must have a file; shapes are checked loosely (the schema reports bad ones)."""
         data, doc = item.data, item.doc
-
-        def check(path: tuple[str | int, ...], value: str, folder: str, what: str) -> None:
-            if value not in self.known[folder]:
-                self.problems.append(doc.problem(path, f"unknown {what} '{value}'{suggest(value, self.known[folder])}"))
-
         records = set().union(*(self.known[k.folder] for k in RecordKind))
-        for i, topic in enumerate(data.get("topics", [])):
-            check(("topics", i), topic, "topics", "topic")
-        for i, entry in enumerate(data.get("organizations", [])):
+
+        def check(path: tuple[str | int, ...], value: Any, known: set[str], what: str) -> None:
+            if isinstance(value, str) and value not in known:
+                self.problems.append(doc.problem(path, f"unknown {what} '{value}'{suggest(value, known)}"))
+
+        def entries(field: str) -> list[tuple[int, Any]]:
+            value = data.get(field)
+            return list(enumerate(value)) if isinstance(value, list) else []
+
+        def field_of(entry: Any, key: str) -> Any:
+            return entry.get(key) if isinstance(entry, dict) else None
+
+        for i, topic in entries("topics"):
+            check(("topics", i), topic, self.known["topics"], "topic")
+        for i, entry in entries("organizations"):
             if isinstance(entry, dict):  # a record's participants
-                check(("organizations", i, "id"), entry["id"], "organizations", "organization")
+                check(("organizations", i, "id"), entry.get("id"), self.known["organizations"], "organization")
             else:  # a person's affiliations
-                check(("organizations", i), entry, "organizations", "organization")
-        for i, entry in enumerate(data.get("people", [])):
-            check(("people", i, "id"), entry["id"], "people", "person")
-        for i, citation in enumerate(data.get("sources", [])):
-            check(("sources", i, "source"), citation["source"], "sources", "source")
+                check(("organizations", i), entry, self.known["organizations"], "organization")
+        for i, entry in entries("people"):
+            check(("people", i, "id"), field_of(entry, "id"), self.known["people"], "person")
+        for i, citation in entries("sources"):
+            check(("sources", i, "source"), field_of(citation, "source"), self.known["sources"], "source")
         for field in ("place", "within"):
-            if field in data:
-                check((field,), data[field], "places", "place")
-        if "publisher" in data:
-            check(("publisher",), data["publisher"], "organizations", "organization")
-        for i, relation in enumerate(data.get("relations", [])):
-            target = relation["record"]
-            if target == data["id"]:
+            check((field,), data.get(field), self.known["places"], "place")
+        check(("publisher",), data.get("publisher"), self.known["organizations"], "organization")
+        for i, relation in entries("relations"):
+            target = field_of(relation, "record")
+            if target is not None and target == data.get("id"):
                 self.problems.append(doc.problem(("relations", i, "record"), "a record cannot relate to itself"))
-            elif target not in records:
-                self.problems.append(doc.problem(("relations", i, "record"),
-                                                 f"unknown record '{target}'{suggest(target, records)}"))
+            else:
+                check(("relations", i, "record"), target, records, "record")
 
     # Building the model ----------------------------------------------------------------------------------------
 
     def build(self) -> Archive:
         built: dict[str, dict[str, Any]] = {folder: {} for folder, _ in _folders()}
         for item in self.items:
-            built[item.folder][item.data["id"]] = _BUILDERS[item.schema](item, self.root)
+            built[item.folder][item.data["id"]] = _BUILDERS[item.schema](item, self.root)  # all schema-valid here
         records = {rid: r for k in RecordKind for rid, r in built[k.folder].items()}
         return Archive(
             records=records,
