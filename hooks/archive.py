@@ -183,7 +183,18 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     # Our links are per page (overrides/partials/alternate.html, main.html), so give it a bare `True`.
     config.extra["alternate"] = True
     config.extra["archive_lang"] = lang
+    if not config.repo_url:
+        # No repository configured (PARTNERSCHAFTSARCHIV_REPO_URL): no "Edit this page" links at all.
+        config.edit_uri = config.edit_uri_template = None
     return config
+
+
+def _edit_path(file: File, lang: str) -> str | None:
+    """The file behind a page, relative to the repository root: the record's YAML, or docs/<lang>/<page>.md."""
+    rendered = state.pages.get(file.src_uri)
+    if rendered is not None:
+        return rendered.source_path or None
+    return f"docs/{lang}/{file.src_uri}" if file.is_documentation_page() else None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -194,6 +205,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{state.lang}/{page.src_uri} has the path of a generated page; rename it")
         files.append(File.generated(config, page.src_uri, content=""))
         state.pages[page.src_uri] = page
+    for file in files:
+        file.edit_uri = _edit_path(file, state.lang)  # joined to repo_url and edit_uri by MkDocs
     return files
 
 
