@@ -144,3 +144,14 @@ def test_asks_for_what_is_missing_in_a_terminal(project_copy):
     assert "2019-25" in err  # the wrong date was explained, then asked again
     record = load_archive(project_copy / "data").archive.records["2019-fruehling-berlin"]
     assert record.status.value == "planned" and [c.source for c in record.sources] == ["paritaet-2017-06-08"]
+
+
+def test_a_given_id_is_checked_like_a_derived_one(project_copy):
+    bad = new(project_copy, "meeting", "--date", "2017-05-12", "--id", "2017_05_12")
+    assert bad.returncode == 1 and "is not a valid id" in bad.stderr
+    taken = new(project_copy, "meeting", "--date", "2017-05-12", "--id", "2017-05-12-berlin-arbeitstreffen")
+    assert taken.returncode == 1 and "already taken by meetings/2017-05-12-berlin-arbeitstreffen.yml" in taken.stderr
+    fresh = new(project_copy, "agreement", "--date", "2018", "--id", "2018-testvereinbarung")
+    assert fresh.returncode == 0, fresh.stderr
+    assert "id: 2018-testvereinbarung\n" in (project_copy / "data/agreements/2018-testvereinbarung.yml").read_text()
+    assert run_validate(project_copy).returncode == 0

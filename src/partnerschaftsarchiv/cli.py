@@ -82,7 +82,7 @@ def _new(args: argparse.Namespace) -> int:
         if not sources:
             source = _ask("Source / Quelle / Источник (id under data/sources/; empty: add later)")
             sources = [source] if source else []
-    draft = RecordDraft(kind, date, place, status, tuple(sources), args.slug)
+    draft = RecordDraft(kind, date, place, status, tuple(sources), args.slug, args.id)
     try:
         path = write_skeleton(draft, project.data_dir, project.translations_dir)
     except ScaffoldError as error:
@@ -111,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--status", help="status as the source states it (default: the first allowed value)")
     new.add_argument("--source", action="append", help="source id under data/sources/ (repeat for several)")
     new.add_argument("--slug", help="an extra word for the id, to tell two records of one month and place apart")
+    new.add_argument("--id", help="give the id instead of deriving it (e.g. 2017-05-12-berlin-arbeitstreffen)")
     new.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current)")
     new.add_argument("--no-input", action="store_true", help="never ask, even in a terminal")
     new.set_defaults(run=_new)

@@ -8,6 +8,7 @@ and every optional field is a comment to fill in or delete.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,9 @@ from .text_templates import text_environment
 
 __all__ = ["RecordDraft", "ScaffoldError", "check_draft", "render_skeleton", "write_skeleton", "status_choices"]
 
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
 class ScaffoldError(ValueError):
     """A draft that cannot become a record: unknown place or source, or its id is taken."""
 
@@ -39,10 +43,12 @@ class RecordDraft:
     status: str | None = None
     sources: tuple[str, ...] = ()
     slug: str | None = None
+    # An id given by the editor instead of the derived one, e.g. to follow an existing series.
+    given_id: str | None = None
 
     @property
     def id(self) -> str:
-        return derive_id(self.date, self.place, self.slug)
+        return self.given_id or derive_id(self.date, self.place, self.slug)
 
     def path(self, data_dir: Path) -> Path:
         return Path(data_dir) / self.kind.folder / f"{self.id}.yml"
@@ -82,6 +88,9 @@ def _ids(data_dir: Path, folder: str) -> dict[str, Path]:
 def check_draft(draft: RecordDraft, data_dir: Path) -> None:
     """Refuse unknown places and sources, and an id that any record already has (ids are shared by all kinds)."""
     problems = []
+    if draft.given_id is not None and not _ID.fullmatch(draft.given_id):
+        raise ScaffoldError(f"'{draft.given_id}' is not a valid id: lower-case ASCII letters and digits joined by "
+                            f"single hyphens, e.g. 2017-06-moskau")
     places = _ids(data_dir, RegistryKind.PLACE.folder)
     if draft.place and draft.place not in places:
         problems.append(f"unknown place '{draft.place}'{suggest(draft.place, places)}: "
