@@ -7,7 +7,8 @@
   (Material's UI language, search language and `<html lang>` are per build). It builds into a staging folder and
   swaps it into place only when every language succeeded, so a failed build leaves the previous `site/` as it was.
 * a **language build** (`PARTNERSCHAFTSARCHIV_LANGUAGE=de`) takes `docs/<lang>/` for the hand-written pages and
-  adds the core's generated pages in memory (`File.generated`); nothing is written into `docs/`.
+  adds the core's generated pages in memory (`File.generated`); nothing is written into `docs/`. Where `repo_url`
+  is set, "Edit this page" opens the file behind a page: the record's YAML, or `docs/<lang>/<page>.md`.
 """
 
 from __future__ import annotations
