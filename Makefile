@@ -29,11 +29,11 @@ test: $(STAMP)
 # Babel's gettext workflow: extract the UI strings, merge them into the catalogs, compile (the build itself
 # compiles the .po files in memory, so no .mo is kept in git).
 translations-extract: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --project=Partnerschaftsarchiv \
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --width 120 --project=Partnerschaftsarchiv \
 		--copyright-holder="Partnerschaftsarchiv contributors" -o translations/messages.pot .
 
 translations-update: translations-extract
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --width 120
 
 translations-compile: $(STAMP)
 	$(BIN)/pybabel compile -d translations --statistics

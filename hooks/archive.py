@@ -7,7 +7,8 @@
   (Material's UI language, search language and `<html lang>` are per build). It builds into a staging folder and
   swaps it into place only when every language succeeded, so a failed build leaves the previous `site/` as it was.
 * a **language build** (`PARTNERSCHAFTSARCHIV_LANGUAGE=de`) takes `docs/<lang>/` for the hand-written pages and
-  adds the core's generated pages in memory (`File.generated`); nothing is written into `docs/`.
+  adds the core's generated pages in memory (`File.generated`); nothing is written into `docs/`. Where `repo_url`
+  is set, "Edit this page" opens the file behind a page: the record's YAML, or `docs/<lang>/<page>.md`.
 """
 
 from __future__ import annotations
@@ -183,7 +184,18 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     # Our links are per page (overrides/partials/alternate.html, main.html), so give it a bare `True`.
     config.extra["alternate"] = True
     config.extra["archive_lang"] = lang
+    if not config.repo_url:
+        # No repository configured (PARTNERSCHAFTSARCHIV_REPO_URL): no "Edit this page" links at all.
+        config.edit_uri = config.edit_uri_template = None
     return config
+
+
+def _edit_path(file: File, lang: str) -> str | None:
+    """The file behind a page, relative to the repository root: the record's YAML, or docs/<lang>/<page>.md."""
+    rendered = state.pages.get(file.src_uri)
+    if rendered is not None:
+        return rendered.source_path or None
+    return f"docs/{lang}/{file.src_uri}" if file.is_documentation_page() else None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -194,6 +206,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{state.lang}/{page.src_uri} has the path of a generated page; rename it")
         files.append(File.generated(config, page.src_uri, content=""))
         state.pages[page.src_uri] = page
+    for file in files:
+        file.edit_uri = _edit_path(file, state.lang)  # joined to repo_url and edit_uri by MkDocs
     return files
 
 

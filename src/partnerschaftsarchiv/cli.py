@@ -1,4 +1,5 @@
-"""Command line: `python -m partnerschaftsarchiv validate` (also the `partnerschaftsarchiv` script)."""
+"""Command line (also the `partnerschaftsarchiv` script): `validate` the records, scaffold a `new` record, report
+the translation `status`."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ from pathlib import Path
 
 from .loading import ArchiveInvalid, load_archive
 from .project import Project
+from .structure import EdtfError, RecordKind, parse_edtf
+from .workflow.report import FORMATS, format_report
+from .workflow.translation_status import collect_status
+from .workflow.scaffold import RecordDraft, ScaffoldError, status_choices, write_skeleton
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -28,6 +33,67 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _status(args: argparse.Namespace) -> int:
+    project = Project.at(args.root)
+    try:
+        result = load_archive(project.data_dir, project.root)
+    except ArchiveInvalid as invalid:
+        print(invalid.report(), file=sys.stderr)
+        return 1
+    report = collect_status(result.archive, project.translations_dir, project.languages)
+    sys.stdout.write(format_report(report, args.format))
+    return 0 if report.ok else 1
+
+
+def _ask(question: str) -> str | None:
+    """One answer from the terminal; an empty answer or end of input means "leave it out"."""
+    try:
+        return input(f"{question}: ").strip() or None
+    except EOFError:
+        return None
+
+
+def _new(args: argparse.Namespace) -> int:
+    project = Project.at(args.root)
+    kind = RecordKind(args.kind)
+    interactive = sys.stdin.isatty() and not args.no_input
+    date_text = args.date
+    while True:
+        if date_text is None and interactive:
+            date_text = _ask("Date / Datum / Дата (EDTF: 2017-06-04, 2017-06-04/2017-06-09, 2007-04, 2017-23, 2017)")
+        if date_text is None:
+            print("error: --date is required (EDTF, e.g. 2017-06-04/2017-06-09 or 2017-23 for autumn 2017)",
+                  file=sys.stderr)
+            return 2
+        try:
+            date = parse_edtf(date_text)
+            break
+        except EdtfError as error:
+            print(f"error: date: {error}", file=sys.stderr)
+            if not interactive:
+                return 2
+            date_text = None
+    place, status, sources = args.place, args.status, list(args.source or [])
+    if interactive:
+        if place is None:
+            place = _ask("Place / Ort / Место (id under data/places/, e.g. berlin; empty: none)")
+        if status is None:
+            status = _ask(f"Status ({' | '.join(status_choices(kind))}; empty: {status_choices(kind)[0]})")
+        if not sources:
+            source = _ask("Source / Quelle / Источник (id under data/sources/; empty: add later)")
+            sources = [source] if source else []
+    draft = RecordDraft(kind, date, place, status, tuple(sources), args.slug, args.id)
+    try:
+        path = write_skeleton(draft, project.data_dir, project.translations_dir)
+    except ScaffoldError as error:
+        for line in str(error).splitlines():
+            print(f"error: {line}", file=sys.stderr)
+        return 1
+    print(f"created {path.relative_to(project.root).as_posix()}: replace the placeholder texts, then run "
+          f"`python -m partnerschaftsarchiv validate`")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="partnerschaftsarchiv", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -35,5 +101,25 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current)")
     validate.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     validate.set_defaults(run=_validate)
+    new = sub.add_parser("new", help="write the skeleton of a new record; never overwrites",
+                         description="Write data/<kind>s/<id>.yml with every field explained. The id is derived "
+                                     "from date and place: 2017-06-moskau (month or day), 2017-herbst-berlin "
+                                     "(season), 2017-berlin (year), 2014-2016-berlin (years), plus --slug WORD.")
+    new.add_argument("kind", choices=[k.value for k in RecordKind], help="what to add")
+    new.add_argument("--date", help="EDTF date as the source gives it: 2017-06-04/2017-06-09, 2007-04, 2017-23")
+    new.add_argument("--place", help="place id under data/places/, e.g. berlin")
+    new.add_argument("--status", help="status as the source states it (default: the first allowed value)")
+    new.add_argument("--source", action="append", help="source id under data/sources/ (repeat for several)")
+    new.add_argument("--slug", help="an extra word for the id, to tell two records of one month and place apart")
+    new.add_argument("--id", help="give the id instead of deriving it (e.g. 2017-05-12-berlin-arbeitstreffen)")
+    new.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current)")
+    new.add_argument("--no-input", action="store_true", help="never ask, even in a terminal")
+    new.set_defaults(run=_new)
+    status = sub.add_parser("status", help="list the texts still to translate or review; exit 1 on untranslated "
+                                           "or fuzzy UI strings")
+    status.add_argument("--format", choices=sorted(FORMATS), default="text",
+                        help="text (default) or markdown (a pull request's job summary)")
+    status.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current)")
+    status.set_defaults(run=_status)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -23,6 +23,9 @@ class RenderedPage:
     description: str = ""
     # The language of the main text where it is a fallback to the original ("" when it is in `lang`).
     fallback_lang: str = ""
+    # The data file the page shows, relative to the project ("data/seminars/2017-06-moskau.yml"), for an
+    # "Edit this page" link; "" for pages made from many entries.
+    source_path: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -15,11 +15,14 @@ from ..i18n import Localizer, load_translations
 from ..structure import Archive, LocalizedText, Record, RecordKind, RegistryEntry, RegistryKind
 from . import labels
 from .markdown_text import SafeMarkdown
+from ..workflow.translation_status import TranslationReport, collect_status
 from .pages import NavItem, NavLink, NavSection, RenderedPage
 
-__all__ = ["SiteRenderer", "LanguageRenderer", "HOME_KEY"]
+__all__ = ["SiteRenderer", "LanguageRenderer", "HOME_KEY", "STATUS_KEY"]
 
 HOME_KEY = "index"
+# The translation status page: what editors still have to translate or review, in every language.
+STATUS_KEY = "translation-status"
 # Registries with a page per entry; sources are listed on one page.
 _BROWSABLE = (RegistryKind.TOPIC, RegistryKind.ORGANIZATION, RegistryKind.PERSON, RegistryKind.PLACE)
 _LATEST_COUNT = 5
@@ -52,6 +55,10 @@ class SiteRenderer:
             return jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(self.layouts_dir)), package])
         return package
 
+    @cached_property
+    def translation_report(self) -> TranslationReport:
+        return collect_status(self.archive, self.translations_dir, self.languages)
+
     def page_keys(self) -> list[str]:
         """Keys of every generated page; the same in every language."""
         keys = [HOME_KEY]
@@ -59,6 +66,7 @@ class SiteRenderer:
         keys += [record.key for record in self.archive.records.values()]
         keys += [f"{kind.folder}/index" for kind in (*_BROWSABLE, RegistryKind.SOURCE)]
         keys += [entry.key for kind in _BROWSABLE for entry in self.archive.registry(kind).values()]
+        keys.append(STATUS_KEY)
         return keys
 
     def render_chooser(self, languages: Iterable[tuple[str, str]]) -> str:
@@ -118,7 +126,7 @@ class LanguageRenderer:
     # Pages -----------------------------------------------------------------------------------------------------
 
     def _page(self, key: str, template: str, title: LocalizedText | str, description: LocalizedText | str = "",
-              **context: Any) -> RenderedPage:
+              source_path: str = "", **context: Any) -> RenderedPage:
         resolved_title = self.text(title) if isinstance(title, LocalizedText) else None
         title_text = resolved_title.text if resolved_title else str(title)
         summary = self.text(description) if isinstance(description, LocalizedText) else None
@@ -135,6 +143,7 @@ class LanguageRenderer:
             html=html,
             description=summary.text if summary else str(description),
             fallback_lang=resolved_title.lang if resolved_title and resolved_title.is_fallback else "",
+            source_path=source_path,
         )
 
     def render_pages(self) -> Iterator[RenderedPage]:
@@ -148,6 +157,7 @@ class LanguageRenderer:
             for entry in self.archive.registry(kind).values():
                 yield self.registry_entry(entry)
         yield self.sources_index()
+        yield self.translation_status()
 
     def home(self) -> RenderedPage:
         _ = self.l10n.gettext
@@ -164,7 +174,7 @@ class LanguageRenderer:
                           kind=kind, records=records)
 
     def record(self, record: Record) -> RenderedPage:
-        return self._page(record.key, "record.html", record.title, record.summary,
+        return self._page(record.key, "record.html", record.title, record.summary, record.path.as_posix(),
                           record=record, body=self.body(record), linked=self.archive.linked(record))
 
     def registry_index(self, kind: RegistryKind) -> RenderedPage:
@@ -176,12 +186,19 @@ class LanguageRenderer:
     def registry_entry(self, entry: RegistryEntry) -> RenderedPage:
         records = self.archive.records_naming(entry.registry, entry.id)
         return self._page(entry.key, "registry_entry.html", entry.name, entry.description or "",
-                          entry=entry, records=records)
+                          entry.path.as_posix(), entry=entry, records=records)
 
     def sources_index(self) -> RenderedPage:
         sources = sorted(self.archive.sources.values(), key=lambda s: s.id)
         return self._page(f"{RegistryKind.SOURCE.folder}/index", "sources.html",
                           self.label("registry_plural", RegistryKind.SOURCE), sources=sources)
+
+    def translation_status(self) -> RenderedPage:
+        _ = self.l10n.gettext
+        return self._page(STATUS_KEY, "translation_status.html", _("Translation status"),
+                          _("Entries whose translation is missing or not yet reviewed, and untranslated interface "
+                            "texts."),
+                          report=self.site.translation_report)
 
     # Navigation ------------------------------------------------------------------------------------------------
 
@@ -195,6 +212,7 @@ class LanguageRenderer:
             NavLink(self.label("registry_plural", kind), f"{kind.folder}/index")
             for kind in (*_BROWSABLE, RegistryKind.SOURCE))))
         pages = tuple(NavLink(title, key) for key, title in handwritten)
+        pages += (NavLink(_("Translation status"), STATUS_KEY),)
         if pages:
             items.append(NavSection(_("About"), pages))
         return items
