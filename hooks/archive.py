@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from partnerschaftsarchiv.loading import ArchiveInvalid, load_archive
 from partnerschaftsarchiv.project import Project
+from partnerschaftsarchiv.rendering.assets import ASSETS
 from partnerschaftsarchiv.rendering.pages import NavLink, NavSection, RenderedPage
 from partnerschaftsarchiv.rendering.site import HOME_KEY, LanguageRenderer, SiteRenderer
 
@@ -183,6 +184,9 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     # Our links are per page (overrides/partials/alternate.html, main.html), so give it a bare `True`.
     config.extra["alternate"] = True
     config.extra["archive_lang"] = lang
+    # The core's static files (timeline filter script, styles), added as generated files in on_files.
+    config.extra_javascript.extend(ASSETS.path(name) for name in ASSETS.scripts)
+    config.extra_css.extend(ASSETS.path(name) for name in ASSETS.styles)
     return config
 
 
@@ -194,6 +198,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{state.lang}/{page.src_uri} has the path of a generated page; rename it")
         files.append(File.generated(config, page.src_uri, content=""))
         state.pages[page.src_uri] = page
+    for path, content in state.site.assets().items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
