@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from partnerschaftsarchiv.loading import ArchiveInvalid, load_archive
 from partnerschaftsarchiv.project import Project
+from partnerschaftsarchiv.rendering.assets import ASSETS
 from partnerschaftsarchiv.rendering.pages import NavLink, NavSection, RenderedPage
 from partnerschaftsarchiv.rendering.site import HOME_KEY, LanguageRenderer, SiteRenderer
 
@@ -187,6 +188,9 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     if not config.repo_url:
         # No repository configured (PARTNERSCHAFTSARCHIV_REPO_URL): no "Edit this page" links at all.
         config.edit_uri = config.edit_uri_template = None
+    # The core's static files (timeline filter script, styles), added as generated files in on_files.
+    config.extra_javascript.extend(ASSETS.path(name) for name in ASSETS.scripts)
+    config.extra_css.extend(ASSETS.path(name) for name in ASSETS.styles)
     return config
 
 
@@ -208,6 +212,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         state.pages[page.src_uri] = page
     for file in files:
         file.edit_uri = _edit_path(file, state.lang)  # joined to repo_url and edit_uri by MkDocs
+    for path, content in state.site.assets().items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 

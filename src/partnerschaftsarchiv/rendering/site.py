@@ -12,20 +12,34 @@ import jinja2
 from markupsafe import Markup
 
 from ..i18n import Localizer, load_translations
+from ..i18n.collation import collation_key
+from ..i18n.plurals import plural_samples
 from ..structure import Archive, LocalizedText, Record, RecordKind, RegistryEntry, RegistryKind
+from ..structure.chronology import YearGroup, by_start_year, records_in_year, tally_by_year, years_touched
+from ..structure.cooccurrence import related_topics
 from . import labels
+from .alphabet import letter_groups
+from .assets import ASSETS
 from .markdown_text import SafeMarkdown
 from ..workflow.translation_status import TranslationReport, collect_status
 from .pages import NavItem, NavLink, NavSection, RenderedPage
 
-__all__ = ["SiteRenderer", "LanguageRenderer", "HOME_KEY", "STATUS_KEY"]
+__all__ = ["SiteRenderer", "LanguageRenderer", "HOME_KEY", "STATUS_KEY", "TIMELINE_KEY", "YEARS_KEY"]
 
 HOME_KEY = "index"
 # The translation status page: what editors still have to translate or review, in every language.
 STATUS_KEY = "translation-status"
+TIMELINE_KEY = "timeline"
+YEARS_KEY = "years/index"
 # Registries with a page per entry; sources are listed on one page.
 _BROWSABLE = (RegistryKind.TOPIC, RegistryKind.ORGANIZATION, RegistryKind.PERSON, RegistryKind.PLACE)
 _LATEST_COUNT = 5
+# The script of a person's name in each language (see data/README.md): shown by script name on person pages.
+NAME_SCRIPTS = {"de": "Latn", "ru": "Cyrl"}
+
+
+def year_key(year: int) -> str:
+    return f"years/{year}"
 
 
 def relative_url(from_key: str, to_key: str) -> str:
@@ -67,7 +81,13 @@ class SiteRenderer:
         keys += [f"{kind.folder}/index" for kind in (*_BROWSABLE, RegistryKind.SOURCE)]
         keys += [entry.key for kind in _BROWSABLE for entry in self.archive.registry(kind).values()]
         keys.append(STATUS_KEY)
+        keys += [TIMELINE_KEY, YEARS_KEY]
+        keys += [year_key(year) for year in years_touched(self.archive.records.values())]
         return keys
+
+    def assets(self) -> dict[str, str]:
+        """Static files every language build ships (site path → text): the timeline filter script and styles."""
+        return ASSETS.texts()
 
     def render_chooser(self, languages: Iterable[tuple[str, str]]) -> str:
         """The root page: choose a language, each name in its own script. `languages` is (code, url) pairs."""
@@ -108,7 +128,13 @@ class LanguageRenderer:
             archive=self.archive,
             RecordKind=RecordKind,
             RegistryKind=RegistryKind,
+            year_key=year_key,
+            name_scripts=NAME_SCRIPTS,
+            TIMELINE_KEY=TIMELINE_KEY,
+            YEARS_KEY=YEARS_KEY,
+            plural_samples=plural_samples(self.l10n.locale),
         )
+        self.collate = collation_key(lang)
 
     # Helpers for templates -------------------------------------------------------------------------------------
 
@@ -158,6 +184,10 @@ class LanguageRenderer:
                 yield self.registry_entry(entry)
         yield self.sources_index()
         yield self.translation_status()
+        yield self.timeline()
+        yield self.years_index()
+        for year in years_touched(self.archive.records.values()):
+            yield self.year(year)
 
     def home(self) -> RenderedPage:
         _ = self.l10n.gettext
@@ -177,16 +207,50 @@ class LanguageRenderer:
         return self._page(record.key, "record.html", record.title, record.summary, record.path.as_posix(),
                           record=record, body=self.body(record), linked=self.archive.linked(record))
 
+    def sorted_entries(self, entries: Iterable[RegistryEntry]) -> list[RegistryEntry]:
+        """Registry entries by name in this language's alphabetical order (see `i18n.collation`)."""
+        return sorted(entries, key=lambda e: self.collate(self.text(e.name).text))
+
     def registry_index(self, kind: RegistryKind) -> RenderedPage:
-        entries = sorted(self.archive.registry(kind).values(),
-                         key=lambda e: self.text(e.name).text.casefold())
+        entries = self.sorted_entries(self.archive.registry(kind).values())
+        groups = letter_groups(entries, lambda e: self.text(e.name).text)
         return self._page(f"{kind.folder}/index", "registry_index.html", self.label("registry_plural", kind),
-                          kind=kind, entries=entries)
+                          kind=kind, entries=entries, groups=groups)
 
     def registry_entry(self, entry: RegistryEntry) -> RenderedPage:
         records = self.archive.records_naming(entry.registry, entry.id)
+        related = []
+        if entry.registry is RegistryKind.TOPIC:
+            related = [(self.archive.topics[topic], n) for topic, n in related_topics(records, entry.id)]
         return self._page(entry.key, "registry_entry.html", entry.name, entry.description or "",
-                          entry.path.as_posix(), entry=entry, records=records)
+                          entry.path.as_posix(), entry=entry, records=records, groups=by_start_year(records),
+                          related=related)
+
+    def timeline(self) -> RenderedPage:
+        _ = self.l10n.gettext
+        records = self.archive.chronological()
+        topics = self.sorted_entries(self.archive.topics[t] for t in dict.fromkeys(
+            topic for record in records for topic in record.topics))
+        return self._page(TIMELINE_KEY, "timeline.html", _("Timeline"),
+                          _("Every entry of the archive in date order, grouped by year."),
+                          records=records, groups=by_start_year(records), tallies=tally_by_year(records),
+                          kinds=[kind for kind in RecordKind if self.archive.chronological(kind)], topics=topics)
+
+    def years_index(self) -> RenderedPage:
+        _ = self.l10n.gettext
+        records = self.archive.chronological()
+        years = [(year, len(records_in_year(records, year))) for year in years_touched(records)]
+        return self._page(YEARS_KEY, "years.html", _("Years"), years=years, tallies=tally_by_year(records))
+
+    def year(self, year: int) -> RenderedPage:
+        records = records_in_year(self.archive.chronological(), year)
+        years = years_touched(self.archive.records.values())
+        at = years.index(year)
+        return self._page(year_key(year), "year.html", self.l10n.gettext("Year %(year)s") % {"year": year},
+                          year=year, records=records, groups=[YearGroup(year, tuple(records))],
+                          starts_here=any(r.date.start.first_day.year == year for r in records),
+                          previous=years[at - 1] if at > 0 else None,
+                          next=years[at + 1] if at + 1 < len(years) else None)
 
     def sources_index(self) -> RenderedPage:
         sources = sorted(self.archive.sources.values(), key=lambda s: s.id)
@@ -208,7 +272,8 @@ class LanguageRenderer:
         items: list[NavItem] = [NavLink(_("Home"), HOME_KEY)]
         items.append(NavSection(_("Archive"), tuple(
             NavLink(self.label("kind_plural", kind), f"{kind.folder}/index") for kind in RecordKind)))
-        items.append(NavSection(_("Browse"), tuple(
+        by_time = (NavLink(_("Timeline"), TIMELINE_KEY), NavLink(_("Years"), YEARS_KEY))
+        items.append(NavSection(_("Browse"), by_time + tuple(
             NavLink(self.label("registry_plural", kind), f"{kind.folder}/index")
             for kind in (*_BROWSABLE, RegistryKind.SOURCE))))
         pages = tuple(NavLink(title, key) for key, title in handwritten)
