@@ -33,7 +33,7 @@ translations-extract: $(STAMP)
 		--copyright-holder="Partnerschaftsarchiv contributors" -o translations/messages.pot .
 
 translations-update: translations-extract
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-location --ignore-obsolete
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --width 120
 
 translations-compile: $(STAMP)
 	$(BIN)/pybabel compile -d translations --statistics
