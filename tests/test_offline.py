@@ -81,7 +81,9 @@ def test_search_index_lacks_the_inflected_forms(site_dir):
 def test_offline_reading_makes_no_network_request(browser, site_dir):
     context = browser.new_context()
     requests: list[str] = []
+    failed: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
+    context.on("requestfailed", lambda request: failed.append(request.url))
     page = context.new_page()
     try:
         for lang, (word, expected) in SEARCHES.items():
@@ -106,4 +108,5 @@ def test_offline_reading_makes_no_network_request(browser, site_dir):
     assert requests, "the browser recorded no requests at all"
     remote = [url for url in requests if not url.startswith(LOCAL_SCHEMES)]
     assert remote == []
+    assert failed == []  # nothing the pages ask for is missing or refused under file://
     assert any(url.endswith("search_index.js") or "search" in url for url in requests)

@@ -20,20 +20,20 @@ class ExportFormat:
 
 
 RECORDS_JSON = ExportFormat(
-    "data/records.json", "JSON", "application/json", N_("All records (JSON)"),
+    "data/records.json", "JSON", "application/json", N_("All records"),
     N_("Every seminar, agreement, project and meeting with all its fields in both languages (as in the archive's "
        "record format), plus title, summary, date and labels in this language and the address of its page."))
 RECORDS_CSV = ExportFormat(
-    "data/records.csv", "CSV", "text/csv", N_("All records (CSV table)"),
+    "data/records.csv", "CSV", "text/csv", N_("All records as a table"),
     N_("One row per record, in this language: kind, status, date as the source gives it and as first and last day, "
        "title, summary, place, topics, organizations and page. UTF-8, comma-separated, opens in spreadsheets."))
 EVENTS_ICS = ExportFormat(
-    "data/events.ics", "iCalendar", "text/calendar", N_("Seminars and meetings (calendar)"),
+    "data/events.ics", "iCalendar", "text/calendar", N_("Seminars and meetings as a calendar"),
     N_("The seminars and meetings as all-day events for calendar programs (iCalendar). Where a source gives only "
        "the month, season or year, the event spans that whole period; its description gives the date as the "
        "source states it."))
 RECORDS_FEED = ExportFormat(
-    "data/feed.atom", "Atom", "application/atom+xml", N_("News feed (Atom)"),
+    "data/feed.atom", "Atom", "application/atom+xml", N_("Feed of all records"),
     N_("All records as a feed for feed readers, the most recent date first."))
 
 EXPORT_FORMATS = (RECORDS_JSON, RECORDS_CSV, EVENTS_ICS, RECORDS_FEED)

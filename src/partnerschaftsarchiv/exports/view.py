@@ -12,7 +12,7 @@ from ..structure import Record, ResolvedText
 if TYPE_CHECKING:
     from ..rendering.site import LanguageRenderer
 
-__all__ = ["RecordView", "record_views", "build_time"]
+__all__ = ["RecordView", "record_views"]
 
 
 @dataclass(frozen=True)
@@ -67,10 +67,3 @@ def record_views(renderer: "LanguageRenderer", address: SiteAddress) -> list[Rec
         )
         for record in archive.chronological()
     ]
-
-
-def build_time(epoch: str | None = None) -> dt.datetime:
-    """When the exports were made: `SOURCE_DATE_EPOCH` where given (reproducible builds, as MkDocs reads it),
-    else now; always UTC, to the second."""
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
-    return moment.replace(microsecond=0)
