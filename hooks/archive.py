@@ -21,18 +21,24 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from partnerschaftsarchiv.exports import build_time, language_exports
 from partnerschaftsarchiv.loading import ArchiveInvalid, load_archive
 from partnerschaftsarchiv.project import Project
 from partnerschaftsarchiv.rendering.assets import ASSETS
+from partnerschaftsarchiv.publishing import (
+    SiteAddress, SitemapPage, robots_txt, site_pages, sitemap_xml, write_offline_zip,
+)
+from partnerschaftsarchiv.rendering.page_meta import OpenGraph
 from partnerschaftsarchiv.rendering.pages import NavLink, NavSection, RenderedPage
 from partnerschaftsarchiv.rendering.site import HOME_KEY, LanguageRenderer, SiteRenderer
+from partnerschaftsarchiv.rendering.structured_data import StructuredData, script_json
 
 LANGUAGE_ENV = "PARTNERSCHAFTSARCHIV_LANGUAGE"
 log = logging.getLogger("mkdocs.hooks.archive")
@@ -50,6 +56,8 @@ class _State:
     handwritten: dict[str, set[str]] = {}
     final_site_dir: str | None = None
     root_site_url: str = ""
+    address: SiteAddress = SiteAddress()
+    structured: StructuredData | None = None
 
 
 state = _State()
@@ -78,6 +86,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.lang = os.environ.get(LANGUAGE_ENV) or None
     state.pages = {}
     state.root_site_url = config.site_url or ""
+    state.address = SiteAddress(state.root_site_url)
     if state.lang is None:
         return _configure_root(config)
     return _configure_language(config, state.lang)
@@ -98,9 +107,24 @@ def _language_url(lang: str) -> str:
     return f"{lang}/{HOME_KEY}.html"
 
 
+def _sitemap_pages() -> list[SitemapPage]:
+    project = state.project
+    handwritten = {code: project.handwritten_pages(code) for code in project.languages}
+    return site_pages(state.site.page_keys(), handwritten, skip=(HOME_KEY,))
+
+
 def _root_files(config: MkDocsConfig) -> Files:
-    chooser = state.site.render_chooser((lang, _language_url(lang)) for lang in state.project.languages)
-    return Files([File.generated(config, "index.html", content=chooser)])
+    languages = state.project.languages
+    chooser = state.site.render_chooser((lang, _language_url(lang)) for lang in languages)
+    files = [File.generated(config, "index.html", content=chooser),
+             File.generated(config, "404.html", content=state.site.render_not_found(state.address, languages)),
+             File.generated(config, "robots.txt", content=robots_txt(state.address))]
+    if state.address.hosted:
+        files.append(File.generated(config, "sitemap.xml",
+                                    content=sitemap_xml(state.address, _sitemap_pages(), languages)))
+    else:
+        log.info("no site_url (PARTNERSCHAFTSARCHIV_SITE_URL): no sitemap.xml and no canonical links")
+    return Files(files)
 
 
 def _build_languages(config: MkDocsConfig) -> None:
@@ -191,6 +215,9 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     # The core's static files (timeline filter script, styles), added as generated files in on_files.
     config.extra_javascript.extend(ASSETS.path(name) for name in ASSETS.scripts)
     config.extra_css.extend(ASSETS.path(name) for name in ASSETS.styles)
+    # This language's sitemap comes from the core (with hreflang alternates), never MkDocs' plain one.
+    config.theme.static_templates.discard("sitemap.xml")
+    state.structured = StructuredData(renderer, state.address)
     return config
 
 
@@ -214,6 +241,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = _edit_path(file, state.lang)  # joined to repo_url and edit_uri by MkDocs
     for path, content in state.site.assets().items():
         files.append(File.generated(config, path, content=content))
+    made = build_time(os.environ.get("SOURCE_DATE_EPOCH"))
+    for export in language_exports(state.renderer, state.address, made):
+        files.append(File.generated(config, export.path, content=export.content))
+    # MkDocs now copies its sitemap template as a plain theme file: drop it.
+    theme_sitemap = files.get_file_from_path("sitemap.xml")
+    if theme_sitemap is not None:
+        files.remove(theme_sitemap)
+    if state.address.hosted:
+        sitemap = sitemap_xml(state.address, _sitemap_pages(), [state.lang])
+        files.append(File.generated(config, "sitemap.xml", content=sitemap))
     return files
 
 
@@ -258,10 +295,16 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["archive_alternates"] = _alternates(page, config)
     rendered = state.pages.get(page.file.src_uri)
     context["archive_fallback_lang"] = rendered.fallback_lang if rendered else ""
+    key = page.file.src_uri.removesuffix(".md")
+    structured = state.structured.for_key(key) if rendered else None
+    context["archive_jsonld"] = Markup(script_json(structured)) if structured else ""
+    context["archive_og"] = OpenGraph.for_page(state.lang, state.project.languages, structured is not None)
     return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     if state.lang is None:
         _build_languages(config)
+        shutil.rmtree(Path(config.site_dir) / "search", ignore_errors=True)  # the chooser has no search
+        write_offline_zip(Path(config.site_dir))
         _publish(config)

@@ -72,3 +72,23 @@ def real_site(tmp_path_factory) -> BuildResult:
 def project_copy(tmp_path) -> Path:
     """A fresh copy of the real project to break or extend in one test."""
     return make_project(tmp_path / "project")
+
+
+SITE_URL = "https://archiv.example.org/partnerschaft/"
+
+
+@pytest.fixture(scope="session")
+def hosted_site(tmp_path_factory) -> BuildResult:
+    """The real archive built as the GitHub Pages workflow builds it: with a site address (issue 4)."""
+    project = make_project(tmp_path_factory.mktemp("hosted") / "project")
+    previous = os.environ.get("PARTNERSCHAFTSARCHIV_SITE_URL")
+    os.environ["PARTNERSCHAFTSARCHIV_SITE_URL"] = SITE_URL
+    try:
+        result = run_build(project)
+    finally:
+        if previous is None:
+            del os.environ["PARTNERSCHAFTSARCHIV_SITE_URL"]
+        else:
+            os.environ["PARTNERSCHAFTSARCHIV_SITE_URL"] = previous
+    assert result.ok, result.output
+    return result

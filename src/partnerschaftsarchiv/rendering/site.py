@@ -11,9 +11,11 @@ from typing import Any, Iterable, Iterator
 import jinja2
 from markupsafe import Markup
 
+from ..exports.catalog import EXPORT_FORMATS, LICENCE_NOTE
 from ..i18n import Localizer, load_translations
 from ..i18n.collation import collation_key
 from ..i18n.plurals import plural_samples
+from ..publishing import OFFLINE_ZIP, SiteAddress
 from ..structure import Archive, LocalizedText, Record, RecordKind, RegistryEntry, RegistryKind
 from ..structure.chronology import YearGroup, by_start_year, records_in_year, tally_by_year, years_touched
 from ..structure.cooccurrence import related_topics
@@ -24,13 +26,14 @@ from .markdown_text import SafeMarkdown
 from ..workflow.translation_status import TranslationReport, collect_status
 from .pages import NavItem, NavLink, NavSection, RenderedPage
 
-__all__ = ["SiteRenderer", "LanguageRenderer", "HOME_KEY", "STATUS_KEY", "TIMELINE_KEY", "YEARS_KEY"]
+__all__ = ["SiteRenderer", "LanguageRenderer", "HOME_KEY", "STATUS_KEY", "TIMELINE_KEY", "YEARS_KEY", "DATA_KEY"]
 
 HOME_KEY = "index"
 # The translation status page: what editors still have to translate or review, in every language.
 STATUS_KEY = "translation-status"
 TIMELINE_KEY = "timeline"
 YEARS_KEY = "years/index"
+DATA_KEY = "data"  # the page that lists the open-data files
 # Registries with a page per entry; sources are listed on one page.
 _BROWSABLE = (RegistryKind.TOPIC, RegistryKind.ORGANIZATION, RegistryKind.PERSON, RegistryKind.PLACE)
 _LATEST_COUNT = 5
@@ -44,7 +47,12 @@ def year_key(year: int) -> str:
 
 def relative_url(from_key: str, to_key: str) -> str:
     """A link that works on a server and from disk: relative, to the `.html` file."""
-    return posixpath.relpath(f"{to_key}.html", posixpath.dirname(from_key) or ".")
+    return relative_file(from_key, f"{to_key}.html")
+
+
+def relative_file(from_key: str, path: str) -> str:
+    """A relative link to any file below the language folder ("../x" for one beside the language folders)."""
+    return posixpath.relpath(path, posixpath.dirname(from_key) or ".")
 
 
 @dataclass
@@ -75,7 +83,7 @@ class SiteRenderer:
 
     def page_keys(self) -> list[str]:
         """Keys of every generated page; the same in every language."""
-        keys = [HOME_KEY]
+        keys = [HOME_KEY, DATA_KEY]
         keys += [f"{kind.folder}/index" for kind in RecordKind]
         keys += [record.key for record in self.archive.records.values()]
         keys += [f"{kind.folder}/index" for kind in (*_BROWSABLE, RegistryKind.SOURCE)]
@@ -89,7 +97,7 @@ class SiteRenderer:
         """Static files every language build ships (site path → text): the timeline filter script and styles."""
         return ASSETS.texts()
 
-    def render_chooser(self, languages: Iterable[tuple[str, str]]) -> str:
+    def render_chooser(self, languages: Iterable[tuple[str, str]], template: str = "chooser.html") -> str:
         """The root page: choose a language, each name in its own script. `languages` is (code, url) pairs."""
         env = jinja2.Environment(loader=self.loader, autoescape=True, undefined=jinja2.StrictUndefined)
         choices = []
@@ -98,8 +106,17 @@ class SiteRenderer:
             choices.append({"lang": code, "url": url, "name": l10n.language_name(code),
                             "title": l10n.gettext("Partnership archive Berlin–Moscow"),
                             "intro": l10n.gettext("The social area of the city partnership: seminars, agreements, "
-                                                  "projects and meetings since 1991.")})
-        return env.get_template("chooser.html").render(choices=choices)
+                                                  "projects and meetings since 1991."),
+                            "not_found": l10n.gettext("Page not found"),
+                            "not_found_intro": l10n.gettext("This page does not exist (any more). "
+                                                            "Continue on the home page:")})
+        return env.get_template(template).render(choices=choices)
+
+    def render_not_found(self, address: SiteAddress, languages: Iterable[str]) -> str:
+        """The root 404 page (what GitHub Pages shows for any missing path): both languages, absolute links
+        where the site has an address, since the page is served at the missing path."""
+        links = ((code, address.page(code, HOME_KEY) or f"{code}/{HOME_KEY}.html") for code in languages)
+        return self.render_chooser(links, "not_found.html")
 
 
 class LanguageRenderer:
@@ -188,6 +205,7 @@ class LanguageRenderer:
         yield self.years_index()
         for year in years_touched(self.archive.records.values()):
             yield self.year(year)
+        yield self.data_page()
 
     def home(self) -> RenderedPage:
         _ = self.l10n.gettext
@@ -196,7 +214,17 @@ class LanguageRenderer:
         return self._page(HOME_KEY, "home.html", _("Partnership archive Berlin–Moscow"),
                           _("The social area of the city partnership: seminars, agreements, projects and meetings "
                             "since 1991."),
-                          counts=counts, latest=latest[:_LATEST_COUNT], browsable=_BROWSABLE)
+                          counts=counts, latest=latest[:_LATEST_COUNT], browsable=_BROWSABLE,
+                          offline_zip=relative_file(HOME_KEY, f"../{OFFLINE_ZIP}"), data_key=DATA_KEY)
+
+    def data_page(self) -> RenderedPage:
+        """The open-data files of this language, what each holds and under which licence."""
+        _ = self.l10n.gettext
+        return self._page(DATA_KEY, "data.html", _("Data"),
+                          _("The archive's records as open data: JSON, CSV, calendar and feed."),
+                          formats=EXPORT_FORMATS, licence_note=LICENCE_NOTE,
+                          offline_zip=relative_file(DATA_KEY, f"../{OFFLINE_ZIP}"),
+                          file_url=lambda path: relative_file(DATA_KEY, path))
 
     def section(self, kind: RecordKind) -> RenderedPage:
         records = list(reversed(self.archive.chronological(kind)))
@@ -277,7 +305,7 @@ class LanguageRenderer:
             NavLink(self.label("registry_plural", kind), f"{kind.folder}/index")
             for kind in (*_BROWSABLE, RegistryKind.SOURCE))))
         pages = tuple(NavLink(title, key) for key, title in handwritten)
-        pages += (NavLink(_("Translation status"), STATUS_KEY),)
+        pages += (NavLink(_("Data"), DATA_KEY), NavLink(_("Translation status"), STATUS_KEY))
         if pages:
             items.append(NavSection(_("About"), pages))
         return items
