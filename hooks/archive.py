@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from partnerschaftsarchiv.loading import ArchiveInvalid, load_archive
 from partnerschaftsarchiv.project import Project
@@ -48,6 +49,7 @@ class _State:
     handwritten: dict[str, set[str]] = {}
     final_site_dir: str | None = None
     root_site_url: str = ""
+    warnings: CountHandler | None = None
 
 
 state = _State()
@@ -89,7 +91,20 @@ def _configure_root(config: MkDocsConfig) -> MkDocsConfig:
     if state.command != "serve":
         state.final_site_dir = config.site_dir
         config.site_dir = config.site_dir.rstrip("/\\") + ".partial"
+        # MkDocs checks strict mode only after on_post_build, where the site is already swapped in: count the
+        # warnings here, so that a strict build with warnings keeps the previous site.
+        _stop_counting()
+        if config.strict:
+            state.warnings = CountHandler()
+            state.warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(state.warnings)
     return config
+
+
+def _stop_counting() -> None:
+    if state.warnings is not None:
+        logging.getLogger("mkdocs").removeHandler(state.warnings)
+        state.warnings = None
 
 
 def _language_url(lang: str) -> str:
@@ -141,6 +156,7 @@ def _publish(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    _stop_counting()
     if state.lang is None and state.final_site_dir is not None:
         shutil.rmtree(state.final_site_dir.rstrip("/\\") + ".partial", ignore_errors=True)
 
@@ -244,4 +260,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_post_build(config: MkDocsConfig) -> None:
     if state.lang is None:
         _build_languages(config)
+        if state.warnings is not None and state.warnings.get_counts():
+            raise PluginError("warnings in strict mode (see above): the previous site was kept")
+        _stop_counting()
         _publish(config)

@@ -15,7 +15,7 @@ from ..structure import (
     RegistryKind, Relation, Source, Topic, Translation, TranslationStatus, parse_edtf,
 )
 from ..structure.kinds import EventStatus, RelationType, Role
-from .problems import ArchiveInvalid, Problem, Severity, suggest
+from .problems import ArchiveInvalid, Problem, Severity, quoted, suggest
 from .schema import validate_document
 from .yaml_source import YamlDocument, read_yaml
 
@@ -52,6 +52,12 @@ def _is_id(text: str) -> bool:
     return bool(text) and set(text) <= _ID_CHARS and not text.startswith("-") and "--" not in text and not text.endswith("-")
 
 
+def _is_ignored(path: Path) -> bool:
+    """Hidden files (.gitkeep) and read-me files are no records; a hidden .yml file is reported, not skipped."""
+    hidden = path.name.startswith(".") and not path.name.lower().endswith((".yml", ".yaml"))
+    return hidden or path.name.lower() in ("readme.md", "readme")
+
+
 def _folders() -> list[tuple[str, str]]:
     return [(k.folder, k.value) for k in RecordKind] + [(k.folder, k.value) for k in RegistryKind]
 
@@ -77,6 +83,7 @@ class _Loader:
         if not self.data_dir.is_dir():
             self.problems.append(Problem(self.relative(self.data_dir), None, None, "the data folder does not exist"))
             return
+        self.check_layout()
         for folder, schema in _folders():
             directory = self.data_dir / folder
             if not directory.is_dir():
@@ -84,12 +91,31 @@ class _Loader:
             for path in sorted(directory.iterdir()):
                 self.read_file(path, folder, schema)
 
+    def check_layout(self) -> None:
+        """Anything outside the known folders would silently stay unpublished: say so."""
+        folders = [folder for folder, _ in _folders()]
+        for path in sorted(self.data_dir.iterdir()):
+            if _is_ignored(path):
+                continue
+            if not path.is_dir() or path.is_symlink():
+                self.problems.append(Problem(self.relative(path), None, None,
+                                             "unexpected file: records belong in one of the folders "
+                                             f"{', '.join(f + '/' for f in folders)}"))
+            elif path.name not in folders:
+                self.problems.append(Problem(self.relative(path), None, None,
+                                             f"unknown folder '{path.name}'{suggest(path.name, folders)}: its files "
+                                             f"would not be published; the folders are {', '.join(folders)}"))
+
     def read_file(self, path: Path, folder: str, schema: str) -> None:
         name = self.relative(path)
-        if path.is_dir() or path.name.startswith(".") or path.name.lower() in ("readme.md", "readme"):
+        if _is_ignored(path):
             return
         if path.is_symlink():
             self.problems.append(Problem(name, None, None, "symbolic links are not allowed in data/"))
+            return
+        if path.is_dir():
+            self.problems.append(Problem(name, None, None, f"folders inside {folder}/ are not read: move the "
+                                                           f"records up into {folder}/"))
             return
         if path.suffix != ".yml":
             hint = f": rename it to {path.stem}.yml" if path.suffix == ".yaml" else ": only .yml record files belong here"
@@ -98,7 +124,7 @@ class _Loader:
         stem = path.stem
         if not _is_id(stem):
             self.problems.append(Problem(name, None, None,
-                                         f"the file name '{stem}' is not a valid id: use lower-case ASCII letters, "
+                                         f"the file name {quoted(stem)} is not a valid id: use lower-case ASCII letters, "
                                          "digits and single hyphens"))
             return
         self.known[folder].add(stem)
@@ -112,7 +138,7 @@ class _Loader:
         schema_problems = list(validate_document(doc, schema))
         self.problems.extend(schema_problems)
         if doc.data.get("id") != stem and "id" in doc.data:
-            self.problems.append(doc.problem(("id",), f"'{doc.data['id']}' differs from the file name '{stem}': "
+            self.problems.append(doc.problem(("id",), f"{quoted(doc.data['id'])} differs from the file name '{stem}': "
                                                       f"the id is the file name without .yml"))
         elif not schema_problems:
             self.items.append(_Item(folder, schema, doc))

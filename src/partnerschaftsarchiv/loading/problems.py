@@ -7,7 +7,7 @@ import enum
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-__all__ = ["Severity", "Problem", "ArchiveInvalid", "field_name", "suggest"]
+__all__ = ["Severity", "Problem", "ArchiveInvalid", "field_name", "suggest", "quoted"]
 
 
 class Severity(str, enum.Enum):
@@ -59,3 +59,9 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     """A "did you mean" tail for a mistyped id or name, or nothing."""
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def quoted(value: object, limit: int = 60) -> str:
+    """A value from a record, quoted on one short line: a problem is one line, whatever the record holds."""
+    text = str(value).replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    return f"'{text[: limit - 1]}…'" if len(text) > limit else f"'{text}'"

@@ -16,6 +16,7 @@ from ..structure import Archive, LocalizedText, Record, RecordKind, RegistryEntr
 from . import labels
 from .markdown_text import SafeMarkdown
 from .pages import NavItem, NavLink, NavSection, RenderedPage
+from .paths import checked_key
 
 __all__ = ["SiteRenderer", "LanguageRenderer", "HOME_KEY"]
 
@@ -119,6 +120,7 @@ class LanguageRenderer:
 
     def _page(self, key: str, template: str, title: LocalizedText | str, description: LocalizedText | str = "",
               **context: Any) -> RenderedPage:
+        key = checked_key(key)
         resolved_title = self.text(title) if isinstance(title, LocalizedText) else None
         title_text = resolved_title.text if resolved_title else str(title)
         summary = self.text(description) if isinstance(description, LocalizedText) else None
