@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 __all__ = ["Severity", "Problem", "ArchiveInvalid", "field_name", "suggest", "quoted"]
+
+
+_PLAIN_KEY = re.compile(r"[\w<~-]+")
 
 
 class Severity(str, enum.Enum):
@@ -51,7 +55,12 @@ def field_name(path: Iterable[str | int]) -> str:
     """`("people", 2, "role")` → `people[2].role`, as editors see it in the YAML."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif not _PLAIN_KEY.fullmatch(str(part)):  # a key with spaces, quotes or line breaks, said on one line
+            text += f"[{quoted(part)}]"
+        else:
+            text += f".{part}" if text else str(part)
     return text
 
 

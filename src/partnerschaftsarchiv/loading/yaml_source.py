@@ -132,7 +132,8 @@ _SYNTAX_HINTS: tuple[tuple[str, str, str, bool], ...] = (
 
 def _path_at(text: str, position: int | None = None) -> tuple[str | int, ...]:
     """The field the parser was reading when it gave up (or that holds `position`), found by replaying the events."""
-    loader = yaml.SafeLoader(text)
+    # Characters YAML refuses become spaces (one for one, so positions stay), or the replay would stop at the first.
+    loader = yaml.SafeLoader(yaml.reader.Reader.NON_PRINTABLE.sub(" ", text))
     # One entry per open collection: [is_mapping, current key or item index, waiting for a key].
     stack: list[list[Any]] = []
 
@@ -197,8 +198,7 @@ _LINE_KEY = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:")
 
 def _reader_problem(doc: YamlDocument, error: yaml.reader.ReaderError, text: str) -> Problem:
     line = text[: error.position].count("\n") + 1
-    readable = text[: error.position] + " " + text[error.position + 1:]
-    path = _path_at(readable, error.position)
+    path = _path_at(text, error.position)
     return Problem(doc.path, line, field_name(path) or None,
                    f"contains the invisible control character U+{error.character:04X}: remove it")
 

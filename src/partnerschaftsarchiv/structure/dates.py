@@ -123,10 +123,21 @@ class EdtfDate:
 
 
 def _parse_point(text: str) -> EdtfPoint:
+    point = _read_point(text)
+    try:  # the days it stands for must exist: year 0 does not, winter 9999 ends in the year 10000
+        point.first_day, point.last_day
+    except ValueError:
+        raise EdtfError(f"'{text}' lies outside the calendar (years 1 to 9999)") from None
+    return point
+
+
+def _read_point(text: str) -> EdtfPoint:
     match = _POINT.fullmatch(text)
     if not match:
         raise EdtfError(f"'{text}' is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or YYYY-SS (season 21-24)")
     year = int(match["year"])
+    if year == 0:
+        raise EdtfError(f"'{text}' lies outside the calendar (years 1 to 9999)")
     if match["month"] is None:
         return EdtfPoint(year, Precision.YEAR)
     month = int(match["month"])
