@@ -103,7 +103,7 @@ class _Loader:
                                              f"{', '.join(f + '/' for f in folders)}"))
             elif path.name not in folders:
                 self.problems.append(Problem(self.relative(path), None, None,
-                                             f"unknown folder '{path.name}'{suggest(path.name, folders)}: its files "
+                                             f"unknown folder {quoted(path.name)}{suggest(path.name, folders)}: its files "
                                              f"would not be published; the folders are {', '.join(folders)}"))
 
     def read_file(self, path: Path, folder: str, schema: str) -> None:

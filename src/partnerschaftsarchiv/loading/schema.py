@@ -60,7 +60,7 @@ def _explain(error: ValidationError) -> tuple[tuple[str | int, ...], str]:
         allowed = schema.get("properties", {})
         extras = [k for k in error.instance if k not in allowed]
         key = extras[0] if extras else "?"
-        return path + (key,), f"unknown field '{key}'{suggest(key, allowed)}"
+        return path + (key,), f"unknown field {quoted(key)}{suggest(key, allowed)}"
     if kind == "type":
         expected = error.validator_value
         expected = " or ".join(_JSON_TYPES[t] for t in ([expected] if isinstance(expected, str) else expected))

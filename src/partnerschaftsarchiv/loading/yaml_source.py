@@ -19,7 +19,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import Problem, field_name
+from .problems import Problem, field_name, quoted
 
 __all__ = ["YamlDocument", "read_yaml", "MAX_FILE_BYTES", "MAX_DEPTH"]
 
@@ -236,10 +236,10 @@ def _convert(doc: YamlDocument, loader: _RecordLoader, node: Node, path: tuple[s
                                             "a list or mapping cannot be a field name"))
                 continue
             if key_node.tag != "tag:yaml.org,2002:str":
-                read_as = _KEY_READ_AS.get(key_node.tag, key_node.tag)
+                read_as = _KEY_READ_AS.get(key_node.tag, "a tagged value")
                 doc.problems.append(Problem(doc.path, key_node.start_mark.line + 1,
                                             field_name(path + (key_node.value,)),
-                                            f"'{key_node.value}' is not a field name: YAML reads it as {read_as} "
+                                            f"{quoted(key_node.value)} is not a field name: YAML reads it as {read_as} "
                                             f"(field names are plain words)"))
                 continue
             key = key_node.value
@@ -247,7 +247,7 @@ def _convert(doc: YamlDocument, loader: _RecordLoader, node: Node, path: tuple[s
             if key in result:
                 first = doc.lines.get(key_path)
                 doc.problems.append(Problem(doc.path, key_node.start_mark.line + 1, field_name(key_path),
-                                            f"duplicate key '{key}' (first given on line {first})"))
+                                            f"duplicate key {quoted(key)} (first given on line {first})"))
                 continue
             doc.lines[key_path] = key_node.start_mark.line + 1
             result[key] = _convert(doc, loader, value_node, key_path)
