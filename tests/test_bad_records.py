@@ -93,7 +93,7 @@ def test_oversized_file_is_refused_before_parsing(tmp_path):
 
 CLI_CASES = ["yaml-syntax-unclosed-quote", "yaml-tab-indentation", "type-yes-read-as-boolean", "ref-unknown-topic",
              "date-february-30", "encoding-binary", "yaml-alias-billion-laughs", "yaml-tag-python-object",
-             "several-files-at-once"]
+             "several-files-at-once", "schema-and-reference-errors-together"]
 
 
 @pytest.mark.parametrize("case", CLI_CASES)

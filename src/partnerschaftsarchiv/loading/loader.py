@@ -58,6 +58,15 @@ def _is_ignored(path: Path) -> bool:
     return hidden or path.name.lower() in ("readme.md", "readme")
 
 
+def _list(data: dict[str, Any], field: str) -> list[Any]:
+    value = data.get(field)
+    return value if isinstance(value, list) else []
+
+
+def _field(entry: Any, key: str) -> Any:
+    return entry.get(key) if isinstance(entry, dict) else None
+
+
 def _folders() -> list[tuple[str, str]]:
     return [(k.folder, k.value) for k in RecordKind] + [(k.folder, k.value) for k in RegistryKind]
 
@@ -68,6 +77,8 @@ class _Loader:
         self.root = root
         self.problems: list[Problem] = []
         self.items: list[_Item] = []
+        # Files with schema errors: their references are still checked, so one run lists every problem.
+        self.invalid: list[_Item] = []
         # Every id that has a file, valid or not, so one broken file does not cascade into "unknown id" errors.
         self.known: dict[str, set[str]] = {folder: set() for folder, _ in _folders()}
 
@@ -140,8 +151,11 @@ class _Loader:
         if doc.data.get("id") != stem and "id" in doc.data:
             self.problems.append(doc.problem(("id",), f"{quoted(doc.data['id'])} differs from the file name '{stem}': "
                                                       f"the id is the file name without .yml"))
+            self.invalid.append(_Item(folder, schema, doc))
         elif not schema_problems:
             self.items.append(_Item(folder, schema, doc))
+        else:
+            self.invalid.append(_Item(folder, schema, doc))
 
     # Checks across files ---------------------------------------------------------------------------------------
 
@@ -168,6 +182,8 @@ class _Loader:
                 except EdtfError as error:
                     self.problems.append(doc.problem(("date",), str(error)))
             self.check_translation(item, notices)
+            self.check_references(item)
+        for item in self.invalid:
             self.check_references(item)
         return notices
 
@@ -205,32 +221,35 @@ class _Loader:
             notices.append(Problem(doc.path, doc.line(("translation",)), "translation", text, Severity.NOTICE))
 
     def check_references(self, item: _Item) -> None:
+        """Every id a file names must have a file; malformed entries are skipped (the schema reported them)."""
         data, doc = item.data, item.doc
 
-        def check(path: tuple[str | int, ...], value: str, folder: str, what: str) -> None:
-            if value not in self.known[folder]:
+        def check(path: tuple[str | int, ...], value: Any, folder: str, what: str) -> None:
+            if isinstance(value, str) and _is_id(value) and value not in self.known[folder]:
                 self.problems.append(doc.problem(path, f"unknown {what} '{value}'{suggest(value, self.known[folder])}"))
 
         records = set().union(*(self.known[k.folder] for k in RecordKind))
-        for i, topic in enumerate(data.get("topics", [])):
+        for i, topic in enumerate(_list(data, "topics")):
             check(("topics", i), topic, "topics", "topic")
-        for i, entry in enumerate(data.get("organizations", [])):
+        for i, entry in enumerate(_list(data, "organizations")):
             if isinstance(entry, dict):  # a record's participants
-                check(("organizations", i, "id"), entry["id"], "organizations", "organization")
+                check(("organizations", i, "id"), entry.get("id"), "organizations", "organization")
             else:  # a person's affiliations
                 check(("organizations", i), entry, "organizations", "organization")
-        for i, entry in enumerate(data.get("people", [])):
-            check(("people", i, "id"), entry["id"], "people", "person")
-        for i, citation in enumerate(data.get("sources", [])):
-            check(("sources", i, "source"), citation["source"], "sources", "source")
+        for i, entry in enumerate(_list(data, "people")):
+            check(("people", i, "id"), _field(entry, "id"), "people", "person")
+        for i, citation in enumerate(_list(data, "sources")):
+            check(("sources", i, "source"), _field(citation, "source"), "sources", "source")
         for field in ("place", "within"):
             if field in data:
                 check((field,), data[field], "places", "place")
         if "publisher" in data:
             check(("publisher",), data["publisher"], "organizations", "organization")
-        for i, relation in enumerate(data.get("relations", [])):
-            target = relation["record"]
-            if target == data["id"]:
+        for i, relation in enumerate(_list(data, "relations")):
+            target = _field(relation, "record")
+            if not (isinstance(target, str) and _is_id(target)):
+                continue
+            if target == data.get("id"):
                 self.problems.append(doc.problem(("relations", i, "record"), "a record cannot relate to itself"))
             elif target not in records:
                 self.problems.append(doc.problem(("relations", i, "record"),

@@ -29,8 +29,11 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     @property
-    def sort_key(self) -> tuple[str, int, str]:
-        return (self.path, self.line or 0, self.field or "")
+    def sort_key(self) -> tuple[str, int, tuple[str | int, ...]]:
+        # Numbers in field names sort as numbers: topics[2] before topics[10].
+        parts = re.split(r"(\d+)", self.field or "")  # text, number, text, …
+        field = tuple(int(part) if i % 2 else part for i, part in enumerate(parts))
+        return (self.path, self.line or 0, field)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
