@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from partnerschaftsarchiv.exports import build_time, language_exports
 from partnerschaftsarchiv.loading import ArchiveInvalid, load_archive
@@ -58,6 +59,7 @@ class _State:
     root_site_url: str = ""
     address: SiteAddress = SiteAddress()
     structured: StructuredData | None = None
+    warnings: CountHandler | None = None
 
 
 state = _State()
@@ -100,7 +102,20 @@ def _configure_root(config: MkDocsConfig) -> MkDocsConfig:
     if state.command != "serve":
         state.final_site_dir = config.site_dir
         config.site_dir = config.site_dir.rstrip("/\\") + ".partial"
+        # MkDocs checks strict mode only after on_post_build, where the site is already swapped in: count the
+        # warnings here, so that a strict build with warnings keeps the previous site.
+        _stop_counting()
+        if config.strict:
+            state.warnings = CountHandler()
+            state.warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(state.warnings)
     return config
+
+
+def _stop_counting() -> None:
+    if state.warnings is not None:
+        logging.getLogger("mkdocs").removeHandler(state.warnings)
+        state.warnings = None
 
 
 def _language_url(lang: str) -> str:
@@ -167,6 +182,7 @@ def _publish(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    _stop_counting()
     if state.lang is None and state.final_site_dir is not None:
         shutil.rmtree(state.final_site_dir.rstrip("/\\") + ".partial", ignore_errors=True)
 
@@ -199,6 +215,11 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     state.renderer = renderer
     config.docs_dir = str(state.project.docs_dir / lang)
     config.theme["language"] = lang
+    # Each language's pages quote names and titles in the other language (Volkssolidarität on Russian pages,
+    # Юлия Губина on German ones): index both, this language first, or its trimmer drops the other script.
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search.config.lang = [lang] + [code for code in state.project.languages if code != lang]
     config.site_name = renderer.l10n.gettext("Partnership archive Berlin–Moscow")
     if state.root_site_url:
         config.site_url = state.root_site_url.rstrip("/") + f"/{lang}/"
@@ -305,6 +326,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_post_build(config: MkDocsConfig) -> None:
     if state.lang is None:
         _build_languages(config)
+        if state.warnings is not None and state.warnings.get_counts():
+            raise PluginError("warnings in strict mode (see above): the previous site was kept")
+        _stop_counting()
         shutil.rmtree(Path(config.site_dir) / "search", ignore_errors=True)  # the chooser has no search
         write_offline_zip(Path(config.site_dir))
         _publish(config)

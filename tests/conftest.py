@@ -92,3 +92,16 @@ def hosted_site(tmp_path_factory) -> BuildResult:
             os.environ["PARTNERSCHAFTSARCHIV_SITE_URL"] = previous
     assert result.ok, result.output
     return result
+
+
+HOSTILE_RECORDS = Path(__file__).resolve().parent / "hostile_records" / "data"
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> BuildResult:
+    """The real archive plus records whose every text tries to run code (`hostile_records/`), built once."""
+    project = make_project(tmp_path_factory.mktemp("hostile") / "project")
+    shutil.copytree(HOSTILE_RECORDS, project / "data", dirs_exist_ok=True)
+    result = run_build(project)
+    assert result.ok, result.output
+    return result

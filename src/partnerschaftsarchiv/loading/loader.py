@@ -15,7 +15,7 @@ from ..structure import (
     RegistryKind, Relation, Source, Topic, Translation, TranslationStatus, parse_edtf,
 )
 from ..structure.kinds import EventStatus, RelationType, Role
-from .problems import ArchiveInvalid, Problem, Severity, suggest
+from .problems import ArchiveInvalid, Problem, Severity, quoted, suggest
 from .schema import validate_document
 from .yaml_source import YamlDocument, read_yaml
 
@@ -42,8 +42,6 @@ class _Item:
     folder: str
     schema: str
     doc: YamlDocument
-    # Files with schema errors still get the checks that can run on them, so one run reports everything.
-    schema_valid: bool
 
     @property
     def data(self) -> dict[str, Any]:
@@ -52,6 +50,21 @@ class _Item:
 
 def _is_id(text: str) -> bool:
     return bool(text) and set(text) <= _ID_CHARS and not text.startswith("-") and "--" not in text and not text.endswith("-")
+
+
+def _is_ignored(path: Path) -> bool:
+    """Hidden files (.gitkeep) and read-me files are no records; a hidden .yml file is reported, not skipped."""
+    hidden = path.name.startswith(".") and not path.name.lower().endswith((".yml", ".yaml"))
+    return hidden or path.name.lower() in ("readme.md", "readme")
+
+
+def _list(data: dict[str, Any], field: str) -> list[Any]:
+    value = data.get(field)
+    return value if isinstance(value, list) else []
+
+
+def _field(entry: Any, key: str) -> Any:
+    return entry.get(key) if isinstance(entry, dict) else None
 
 
 def _folders() -> list[tuple[str, str]]:
@@ -64,6 +77,8 @@ class _Loader:
         self.root = root
         self.problems: list[Problem] = []
         self.items: list[_Item] = []
+        # Files with schema errors: their references are still checked, so one run lists every problem.
+        self.invalid: list[_Item] = []
         # Every id that has a file, valid or not, so one broken file does not cascade into "unknown id" errors.
         self.known: dict[str, set[str]] = {folder: set() for folder, _ in _folders()}
 
@@ -79,6 +94,7 @@ class _Loader:
         if not self.data_dir.is_dir():
             self.problems.append(Problem(self.relative(self.data_dir), None, None, "the data folder does not exist"))
             return
+        self.check_layout()
         for folder, schema in _folders():
             directory = self.data_dir / folder
             if not directory.is_dir():
@@ -86,12 +102,31 @@ class _Loader:
             for path in sorted(directory.iterdir()):
                 self.read_file(path, folder, schema)
 
+    def check_layout(self) -> None:
+        """Anything outside the known folders would silently stay unpublished: say so."""
+        folders = [folder for folder, _ in _folders()]
+        for path in sorted(self.data_dir.iterdir()):
+            if _is_ignored(path):
+                continue
+            if not path.is_dir() or path.is_symlink():
+                self.problems.append(Problem(self.relative(path), None, None,
+                                             "unexpected file: records belong in one of the folders "
+                                             f"{', '.join(f + '/' for f in folders)}"))
+            elif path.name not in folders:
+                self.problems.append(Problem(self.relative(path), None, None,
+                                             f"unknown folder {quoted(path.name)}{suggest(path.name, folders)}: its files "
+                                             f"would not be published; the folders are {', '.join(folders)}"))
+
     def read_file(self, path: Path, folder: str, schema: str) -> None:
         name = self.relative(path)
-        if path.is_dir() or path.name.startswith(".") or path.name.lower() in ("readme.md", "readme"):
+        if _is_ignored(path):
             return
         if path.is_symlink():
             self.problems.append(Problem(name, None, None, "symbolic links are not allowed in data/"))
+            return
+        if path.is_dir():
+            self.problems.append(Problem(name, None, None, f"folders inside {folder}/ are not read: move the "
+                                                           f"records up into {folder}/"))
             return
         if path.suffix != ".yml":
             hint = f": rename it to {path.stem}.yml" if path.suffix == ".yaml" else ": only .yml record files belong here"
@@ -100,7 +135,7 @@ class _Loader:
         stem = path.stem
         if not _is_id(stem):
             self.problems.append(Problem(name, None, None,
-                                         f"the file name '{stem}' is not a valid id: use lower-case ASCII letters, "
+                                         f"the file name {quoted(stem)} is not a valid id: use lower-case ASCII letters, "
                                          "digits and single hyphens"))
             return
         self.known[folder].add(stem)
@@ -113,10 +148,14 @@ class _Loader:
             return
         schema_problems = list(validate_document(doc, schema))
         self.problems.extend(schema_problems)
-        if doc.data.get("id") != stem and isinstance(doc.data.get("id"), str) and _is_id(doc.data["id"]):
-            self.problems.append(doc.problem(("id",), f"'{doc.data['id']}' differs from the file name '{stem}': "
+        if doc.data.get("id") != stem and "id" in doc.data:
+            self.problems.append(doc.problem(("id",), f"{quoted(doc.data['id'])} differs from the file name '{stem}': "
                                                       f"the id is the file name without .yml"))
-        self.items.append(_Item(folder, schema, doc, schema_valid=not schema_problems))
+            self.invalid.append(_Item(folder, schema, doc))
+        elif not schema_problems:
+            self.items.append(_Item(folder, schema, doc))
+        else:
+            self.invalid.append(_Item(folder, schema, doc))
 
     # Checks across files ---------------------------------------------------------------------------------------
 
@@ -126,9 +165,6 @@ class _Loader:
         seminar_numbers: dict[int, _Item] = {}
         for item in self.items:
             data, doc = item.data, item.doc
-            self.check_references(item)
-            if not item.schema_valid:
-                continue
             if item.schema in {k.value for k in RecordKind}:
                 if data["id"] in record_ids:
                     other = record_ids[data["id"]].doc.path
@@ -146,6 +182,9 @@ class _Loader:
                 except EdtfError as error:
                     self.problems.append(doc.problem(("date",), str(error)))
             self.check_translation(item, notices)
+            self.check_references(item)
+        for item in self.invalid:
+            self.check_references(item)
         return notices
 
     def check_translation(self, item: _Item, notices: list[Problem]) -> None:
@@ -182,48 +221,46 @@ class _Loader:
             notices.append(Problem(doc.path, doc.line(("translation",)), "translation", text, Severity.NOTICE))
 
     def check_references(self, item: _Item) -> None:
-        """Every id a file names must have a file; shapes are checked loosely (the schema reports bad ones)."""
+        """Every id a file names must have a file; malformed entries are skipped (the schema reported them)."""
         data, doc = item.data, item.doc
+
+        def check(path: tuple[str | int, ...], value: Any, folder: str, what: str) -> None:
+            if isinstance(value, str) and _is_id(value) and value not in self.known[folder]:
+                self.problems.append(doc.problem(path, f"unknown {what} '{value}'{suggest(value, self.known[folder])}"))
+
         records = set().union(*(self.known[k.folder] for k in RecordKind))
-
-        def check(path: tuple[str | int, ...], value: Any, known: set[str], what: str) -> None:
-            if isinstance(value, str) and value not in known:
-                self.problems.append(doc.problem(path, f"unknown {what} '{value}'{suggest(value, known)}"))
-
-        def entries(field: str) -> list[tuple[int, Any]]:
-            value = data.get(field)
-            return list(enumerate(value)) if isinstance(value, list) else []
-
-        def field_of(entry: Any, key: str) -> Any:
-            return entry.get(key) if isinstance(entry, dict) else None
-
-        for i, topic in entries("topics"):
-            check(("topics", i), topic, self.known["topics"], "topic")
-        for i, entry in entries("organizations"):
+        for i, topic in enumerate(_list(data, "topics")):
+            check(("topics", i), topic, "topics", "topic")
+        for i, entry in enumerate(_list(data, "organizations")):
             if isinstance(entry, dict):  # a record's participants
-                check(("organizations", i, "id"), entry.get("id"), self.known["organizations"], "organization")
+                check(("organizations", i, "id"), entry.get("id"), "organizations", "organization")
             else:  # a person's affiliations
-                check(("organizations", i), entry, self.known["organizations"], "organization")
-        for i, entry in entries("people"):
-            check(("people", i, "id"), field_of(entry, "id"), self.known["people"], "person")
-        for i, citation in entries("sources"):
-            check(("sources", i, "source"), field_of(citation, "source"), self.known["sources"], "source")
+                check(("organizations", i), entry, "organizations", "organization")
+        for i, entry in enumerate(_list(data, "people")):
+            check(("people", i, "id"), _field(entry, "id"), "people", "person")
+        for i, citation in enumerate(_list(data, "sources")):
+            check(("sources", i, "source"), _field(citation, "source"), "sources", "source")
         for field in ("place", "within"):
-            check((field,), data.get(field), self.known["places"], "place")
-        check(("publisher",), data.get("publisher"), self.known["organizations"], "organization")
-        for i, relation in entries("relations"):
-            target = field_of(relation, "record")
-            if target is not None and target == data.get("id"):
+            if field in data:
+                check((field,), data[field], "places", "place")
+        if "publisher" in data:
+            check(("publisher",), data["publisher"], "organizations", "organization")
+        for i, relation in enumerate(_list(data, "relations")):
+            target = _field(relation, "record")
+            if not (isinstance(target, str) and _is_id(target)):
+                continue
+            if target == data.get("id"):
                 self.problems.append(doc.problem(("relations", i, "record"), "a record cannot relate to itself"))
-            else:
-                check(("relations", i, "record"), target, records, "record")
+            elif target not in records:
+                self.problems.append(doc.problem(("relations", i, "record"),
+                                                 f"unknown record '{target}'{suggest(target, records)}"))
 
     # Building the model ----------------------------------------------------------------------------------------
 
     def build(self) -> Archive:
         built: dict[str, dict[str, Any]] = {folder: {} for folder, _ in _folders()}
         for item in self.items:
-            built[item.folder][item.data["id"]] = _BUILDERS[item.schema](item, self.root)  # all schema-valid here
+            built[item.folder][item.data["id"]] = _BUILDERS[item.schema](item, self.root)
         records = {rid: r for k in RecordKind for rid, r in built[k.folder].items()}
         return Archive(
             records=records,

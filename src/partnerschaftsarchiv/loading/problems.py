@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-__all__ = ["Severity", "Problem", "ArchiveInvalid", "field_name", "suggest"]
+__all__ = ["Severity", "Problem", "ArchiveInvalid", "field_name", "suggest", "quoted"]
+
+
+_PLAIN_KEY = re.compile(r"[\w<~-]+")
 
 
 class Severity(str, enum.Enum):
@@ -25,8 +29,11 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     @property
-    def sort_key(self) -> tuple[str, int, str]:
-        return (self.path, self.line or 0, self.field or "")
+    def sort_key(self) -> tuple[str, int, tuple[str | int, ...]]:
+        # Numbers in field names sort as numbers: topics[2] before topics[10].
+        parts = re.split(r"(\d+)", self.field or "")  # text, number, text, …
+        field = tuple(int(part) if i % 2 else part for i, part in enumerate(parts))
+        return (self.path, self.line or 0, field)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -51,7 +58,12 @@ def field_name(path: Iterable[str | int]) -> str:
     """`("people", 2, "role")` → `people[2].role`, as editors see it in the YAML."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif not _PLAIN_KEY.fullmatch(str(part)):  # a key with spaces, quotes or line breaks, said on one line
+            text += f"[{quoted(part)}]"
+        else:
+            text += f".{part}" if text else str(part)
     return text
 
 
@@ -59,3 +71,9 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     """A "did you mean" tail for a mistyped id or name, or nothing."""
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def quoted(value: object, limit: int = 60) -> str:
+    """A value from a record, quoted on one short line: a problem is one line, whatever the record holds."""
+    text = str(value).replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    return f"'{text[: limit - 1]}…'" if len(text) > limit else f"'{text}'"

@@ -12,7 +12,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
-from .problems import Problem, suggest
+from .problems import Problem, quoted, suggest
 from .yaml_source import YamlDocument
 
 __all__ = ["SCHEMA_NAMES", "schema_path", "validate_document"]
@@ -60,7 +60,7 @@ def _explain(error: ValidationError) -> tuple[tuple[str | int, ...], str]:
         allowed = schema.get("properties", {})
         extras = [k for k in error.instance if k not in allowed]
         key = extras[0] if extras else "?"
-        return path + (key,), f"unknown field '{key}'{suggest(key, allowed)}"
+        return path + (key,), f"unknown field {quoted(key)}{suggest(key, allowed)}"
     if kind == "type":
         expected = error.validator_value
         expected = " or ".join(_JSON_TYPES[t] for t in ([expected] if isinstance(expected, str) else expected))
@@ -68,9 +68,11 @@ def _explain(error: ValidationError) -> tuple[tuple[str | int, ...], str]:
     if kind in ("enum", "const"):
         choices = error.validator_value if kind == "enum" else [error.validator_value]
         listed = ", ".join(str(c) for c in choices)
-        return path, f"'{error.instance}' is not allowed here; use one of: {listed}{suggest(error.instance, map(str, choices))}"
+        return path, f"{quoted(error.instance)} is not allowed here; use one of: {listed}{suggest(error.instance, map(str, choices))}"
     if kind == "pattern":
-        return path, f"'{error.instance}': {schema.get('x-message', 'is not in the expected form')}"
+        if not str(error.instance).strip():
+            return path, "must not be empty"
+        return path, f"{quoted(error.instance)}: {schema.get('x-message', 'is not in the expected form')}"
     if kind == "minLength":
         return path, "must not be empty"
     if kind == "maxLength":
@@ -87,9 +89,16 @@ def _explain(error: ValidationError) -> tuple[tuple[str | int, ...], str]:
 
 
 def validate_document(doc: YamlDocument, name: str) -> Iterator[Problem]:
-    """Every schema error of one document; the deepest error first where several concern one field."""
+    """Every schema error of one document; the deepest error first where several concern one field.
+
+    A value of the wrong type is said once: "expected a whole number, found text" and not also "out of range".
+    """
+    errors = sorted(_validator(name).iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path))))
+    mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     seen: set[tuple[tuple[str | int, ...], str]] = set()
-    for error in sorted(_validator(name).iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)))):
+    for error in errors:
+        if tuple(error.absolute_path) in mistyped and error.validator != "type":
+            continue
         path, message = _explain(error)
         if (path, message) not in seen:
             seen.add((path, message))

@@ -1,24 +1,31 @@
 """Reading one record file: strict, safe YAML that remembers the line of every field.
 
 Record files come from pull requests, so they are untrusted: no tags (`!!python/object`), no anchors or aliases (the
-"billion laughs" blow-up), no duplicate keys, bounded size. Dates stay text (EDTF is parsed later), so the YAML
-timestamp type is switched off.
+"billion laughs" blow-up), no duplicate keys, bounded size and nesting, no invisible control characters. Dates stay
+text (EDTF is parsed later), so the YAML timestamp type is switched off. Every problem names file, line and, where the
+parser got that far, the field; PyYAML's own wording is translated into what an editor should change.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.events import (
+    AliasEvent, CollectionEndEvent, CollectionStartEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import Problem, field_name
+from .problems import Problem, field_name, quoted
 
-__all__ = ["YamlDocument", "read_yaml", "MAX_FILE_BYTES"]
+__all__ = ["YamlDocument", "read_yaml", "MAX_FILE_BYTES", "MAX_DEPTH"]
 
 MAX_FILE_BYTES = 256 * 1024
+# Records nest four levels at most (people[0].function.de); deep nesting only serves to exhaust the parser's stack.
+MAX_DEPTH = 20
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")
@@ -34,8 +41,14 @@ class _RecordLoader(yaml.SafeLoader):
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    depth = 0
+
     def compose_node(self, parent: Node | None, index: Any) -> Node:
         event = self.peek_event()
+        if self.depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"values are nested more than {MAX_DEPTH} levels deep", event.start_mark
+            )
         if isinstance(event, AliasEvent):
             raise yaml.composer.ComposerError(
                 None, None, f"aliases (*{event.anchor}) are not allowed in records: write the value out", event.start_mark
@@ -44,7 +57,11 @@ class _RecordLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None, None, f"anchors (&{event.anchor}) are not allowed in records: write the value out", event.start_mark
             )
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 @dataclass
@@ -73,6 +90,9 @@ def _decode(raw: bytes, doc: YamlDocument) -> str | None:
         doc.problems.append(Problem(doc.path, None, None,
                                     f"file is {len(raw):,} bytes; a record may have at most {MAX_FILE_BYTES:,}"))
         return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        doc.problems.append(Problem(doc.path, None, None, "the file is UTF-16 text: save it as UTF-8"))
+        return None
     if b"\0" in raw:
         doc.problems.append(Problem(doc.path, None, None, "this is a binary file, not YAML text"))
         return None
@@ -80,41 +100,154 @@ def _decode(raw: bytes, doc: YamlDocument) -> str | None:
         return raw.decode("utf-8-sig")  # a byte order mark is harmless
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        doc.problems.append(Problem(doc.path, line, None,
+        before = raw[: error.start].decode("utf-8-sig")
+        path = _path_at(raw.decode("utf-8-sig", errors="replace"), len(before))
+        doc.problems.append(Problem(doc.path, line, field_name(path) or None,
                                     f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}): save it as UTF-8"))
         return None
 
 
-def _syntax_problem(doc: YamlDocument, error: yaml.YAMLError) -> Problem:
+# PyYAML's wording → what to change. (problem contains, context contains or "", plain words, report the line where
+# the construct started rather than where the parser gave up.)
+_SYNTAX_HINTS: tuple[tuple[str, str, str, bool], ...] = (
+    ("'\\t'", "", "a tab character: indent with spaces, never with tabs", False),
+    ("tab character", "", "a tab character: indent with spaces, never with tabs", False),
+    ("end of stream", "quoted", "a quotation mark is not closed", True),
+    ("expected ',' or ']'", "", "a list in [ ] is not closed, or an item in it holds ':' or ',' (put it in quotes)", True),
+    ("expected ',' or '}'", "", "a mapping in { } is not closed, or a value in it holds ':' or ',' (put it in quotes)",
+     True),
+    ("mapping values are not allowed", "", "a ': ' where no field can start: put a value that contains ': ' in "
+     "quotes, or check the indentation", False),
+    ("expected <block end>", "", "the indentation does not fit the lines above: the fields of one mapping and the "
+     "items of one list start in the same column", False),
+    ("could not find expected ':'", "", "a line is neither 'field: value' nor a list item: a ':' is missing", False),
+    ("unknown escape character", "", "an unknown escape (\\…) in double quotes: write \\\\ for a backslash, "
+     "or use single quotes", False),
+    ("another document", "", "a second YAML document (a line ---): one file holds one record", False),
+    ("cannot start any token", "", "a value starts with a character YAML reserves (such as @ or `): put it in "
+     "quotes", False),
+    ("expected the node content", "", "a value is missing, or a bracket or dash is out of place", False),
+)
+
+
+def _path_at(text: str, position: int | None = None) -> tuple[str | int, ...]:
+    """The field the parser was reading when it gave up (or that holds `position`), found by replaying the events."""
+    # Characters YAML refuses become spaces (one for one, so positions stay), or the replay would stop at the first.
+    loader = yaml.SafeLoader(yaml.reader.Reader.NON_PRINTABLE.sub(" ", text))
+    # One entry per open collection: [is_mapping, current key or item index, waiting for a key].
+    stack: list[list[Any]] = []
+
+    def value_done() -> None:
+        if stack:
+            if stack[-1][0]:
+                stack[-1][2] = True
+            else:
+                stack[-1][1] += 1
+
+    try:
+        while loader.check_event():
+            if position is not None and loader.peek_event().end_mark.index > position:
+                break
+            event = loader.get_event()
+            if isinstance(event, MappingStartEvent):
+                stack.append([True, None, True])
+            elif isinstance(event, SequenceStartEvent):
+                stack.append([False, 0, False])
+            elif isinstance(event, CollectionEndEvent):
+                stack.pop()
+                value_done()
+            elif isinstance(event, (ScalarEvent, AliasEvent)):
+                if stack and stack[-1][0] and stack[-1][2]:
+                    stack[-1][1:] = [getattr(event, "value", None), False]
+                else:
+                    value_done()
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    path: list[str | int] = []
+    for is_mapping, key, waiting in stack:
+        if key is None or (is_mapping and waiting and len(path) == len(stack) - 1):
+            break  # between fields: the problem belongs to the enclosing one
+        path.append(key)
+    return tuple(path)
+
+
+def _syntax_problem(doc: YamlDocument, error: yaml.YAMLError, text: str) -> Problem:
+    problem = str(getattr(error, "problem", None) or error)
+    context = str(getattr(error, "context", None) or "")
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    reason = f"{problem} ({context})" if context and "alias" not in problem and "anchor" not in problem else problem
+    for needle, context_needle, plain, from_start in _SYNTAX_HINTS:
+        if needle in problem and context_needle in context:
+            reason = plain
+            if from_start and getattr(error, "context_mark", None):
+                mark = error.context_mark
+            break
     line = mark.line + 1 if mark else None
-    reason = getattr(error, "problem", None) or str(error)
-    if "\t" in reason or "tab" in reason:
-        reason += " (indent with spaces, not tabs)"
-    context = getattr(error, "context", None)
-    if context and "alias" not in reason and "anchor" not in reason:
-        reason = f"{reason} ({context})"
-    return Problem(doc.path, line, None, f"YAML syntax: {reason}")
+    path = _path_at(text)
+    if not path and line:
+        # The scanner stopped before the parser saw a key: take the one the line starts with, if any.
+        key = _LINE_KEY.match(text.splitlines()[line - 1] if line <= len(text.splitlines()) else "")
+        path = (key["key"],) if key else ()
+    return Problem(doc.path, line, field_name(path) or None, f"YAML syntax: {reason}")
+
+
+_LINE_KEY = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:")
+
+
+def _reader_problem(doc: YamlDocument, error: yaml.reader.ReaderError, text: str) -> Problem:
+    line = text[: error.position].count("\n") + 1
+    path = _path_at(text, error.position)
+    return Problem(doc.path, line, field_name(path) or None,
+                   f"contains the invisible control character U+{error.character:04X}: remove it")
+
+
+# Invisible characters that have no place in record text: control characters (tab and line ends aside), lone
+# surrogates (not encodable, so the page could not be written) and bidirectional overrides (they disguise text).
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _invisible_character(text: str) -> str | None:
+    for ch in text:
+        category = unicodedata.category(ch)
+        if (category == "Cc" and ch not in "\t\n\r") or category == "Cs" or ch in _BIDI_CONTROLS:
+            name = unicodedata.name(ch, "lone surrogate" if category == "Cs" else "control character").lower()
+            return f"U+{ord(ch):04X} ({name})"
+    return None
+
+
+_KEY_READ_AS = {"tag:yaml.org,2002:bool": "true/false", "tag:yaml.org,2002:int": "a number",
+                "tag:yaml.org,2002:float": "a number", "tag:yaml.org,2002:null": "nothing (null)",
+                "tag:yaml.org,2002:merge": "a merge key (<<)"}
 
 
 def _convert(doc: YamlDocument, loader: _RecordLoader, node: Node, path: tuple[str | int, ...]) -> Any:
     doc.lines.setdefault(path, node.start_mark.line + 1)
     if node.tag not in _STANDARD_TAGS:
-        doc.problems.append(doc.problem(path, f"YAML tags such as '{node.tag}' are not allowed in records"))
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        doc.problems.append(doc.problem(path, f"YAML tags such as '{tag}' are not allowed in records"))
         return None
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                doc.lines[path + ("?",)] = key_node.start_mark.line + 1
-                doc.problems.append(doc.problem(path + ("?",), f"field names are plain words, not '{key_node.value}'"))
+            if not isinstance(key_node, ScalarNode):
+                doc.problems.append(Problem(doc.path, key_node.start_mark.line + 1, field_name(path) or None,
+                                            "a list or mapping cannot be a field name"))
+                continue
+            if key_node.tag != "tag:yaml.org,2002:str":
+                read_as = _KEY_READ_AS.get(key_node.tag, "a tagged value")
+                doc.problems.append(Problem(doc.path, key_node.start_mark.line + 1,
+                                            field_name(path + (key_node.value,)),
+                                            f"{quoted(key_node.value)} is not a field name: YAML reads it as {read_as} "
+                                            f"(field names are plain words)"))
                 continue
             key = key_node.value
             key_path = path + (key,)
             if key in result:
                 first = doc.lines.get(key_path)
                 doc.problems.append(Problem(doc.path, key_node.start_mark.line + 1, field_name(key_path),
-                                            f"duplicate key '{key}' (first given on line {first})"))
+                                            f"duplicate key {quoted(key)} (first given on line {first})"))
                 continue
             doc.lines[key_path] = key_node.start_mark.line + 1
             result[key] = _convert(doc, loader, value_node, key_path)
@@ -122,10 +255,17 @@ def _convert(doc: YamlDocument, loader: _RecordLoader, node: Node, path: tuple[s
     if isinstance(node, SequenceNode):
         return [_convert(doc, loader, item, path + (i,)) for i, item in enumerate(node.value)]
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except yaml.YAMLError as error:
         doc.problems.append(doc.problem(path, f"cannot read the value: {getattr(error, 'problem', error)}"))
         return None
+    except ValueError:  # e.g. an integer of thousands of digits
+        doc.problems.append(doc.problem(path, "cannot read the value: the number is far too long (put text in quotes)"))
+        return None
+    if isinstance(value, str) and (invisible := _invisible_character(value)):
+        doc.problems.append(doc.problem(path, f"contains the invisible character {invisible}: remove it"))
+        return None
+    return value
 
 
 def read_yaml(raw: bytes, path: str) -> YamlDocument:
@@ -134,7 +274,11 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
     text = _decode(raw, doc)
     if text is None:
         return doc
-    loader = _RecordLoader(text)
+    try:
+        loader = _RecordLoader(text)
+    except yaml.reader.ReaderError as error:
+        doc.problems.append(_reader_problem(doc, error, text))
+        return doc
     try:
         node = loader.get_single_node()
         if node is None:
@@ -142,7 +286,7 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
             return doc
         doc.data = _convert(doc, loader, node, ())
     except yaml.YAMLError as error:
-        doc.problems.append(_syntax_problem(doc, error))
+        doc.problems.append(_syntax_problem(doc, error, text))
     finally:
         loader.dispose()
     return doc

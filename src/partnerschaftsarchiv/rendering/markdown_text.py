@@ -7,6 +7,7 @@ page's own title.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -21,10 +22,21 @@ _ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 
 def is_safe_link(target: str) -> bool:
-    """http(s), mailto and relative links; anything with another scheme (javascript:, data:, …) is refused."""
-    cleaned = "".join(ch for ch in target if ch.isprintable() and not ch.isspace())
-    match = _SCHEME.match(cleaned)
-    return match is None or match.group(1).lower() in _ALLOWED_SCHEMES
+    """http(s), mailto and relative links; anything with another scheme (javascript:, data:, …) is refused.
+
+    Checked as a browser reads the attribute: Markdown leaves character references such as `&#106;` or `&colon;` in
+    the link as they are, and the browser decodes them (`&#106;avascript:` is `javascript:`), so every level of
+    decoding is checked, with the whitespace and control characters that browsers skip removed.
+    """
+    seen: set[str] = set()
+    while target not in seen:
+        seen.add(target)
+        cleaned = "".join(ch for ch in target if ch.isprintable() and not ch.isspace())
+        match = _SCHEME.match(cleaned)
+        if match is not None and match.group(1).lower() not in _ALLOWED_SCHEMES:
+            return False
+        target = html.unescape(target)
+    return True
 
 
 class _SafetyTreeprocessor(Treeprocessor):

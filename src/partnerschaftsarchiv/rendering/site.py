@@ -25,6 +25,7 @@ from .assets import ASSETS
 from .markdown_text import SafeMarkdown
 from ..workflow.translation_status import TranslationReport, collect_status
 from .pages import NavItem, NavLink, NavSection, RenderedPage
+from .paths import checked_key
 
 __all__ = ["SiteRenderer", "LanguageRenderer", "HOME_KEY", "STATUS_KEY", "TIMELINE_KEY", "YEARS_KEY", "DATA_KEY"]
 
@@ -170,6 +171,7 @@ class LanguageRenderer:
 
     def _page(self, key: str, template: str, title: LocalizedText | str, description: LocalizedText | str = "",
               source_path: str = "", **context: Any) -> RenderedPage:
+        key = checked_key(key)
         resolved_title = self.text(title) if isinstance(title, LocalizedText) else None
         title_text = resolved_title.text if resolved_title else str(title)
         summary = self.text(description) if isinstance(description, LocalizedText) else None

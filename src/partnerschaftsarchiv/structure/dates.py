@@ -123,10 +123,21 @@ class EdtfDate:
 
 
 def _parse_point(text: str) -> EdtfPoint:
+    point = _read_point(text)
+    try:  # the days it stands for must exist: year 0 does not, winter 9999 ends in the year 10000
+        point.first_day, point.last_day
+    except ValueError:
+        raise EdtfError(f"{text!r} lies outside the calendar (years 1 to 9999)") from None
+    return point
+
+
+def _read_point(text: str) -> EdtfPoint:
     match = _POINT.fullmatch(text)
     if not match:
-        raise EdtfError(f"'{text}' is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or YYYY-SS (season 21-24)")
+        raise EdtfError(f"{text!r} is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or YYYY-SS (season 21-24)")
     year = int(match["year"])
+    if year == 0:
+        raise EdtfError(f"{text!r} lies outside the calendar (years 1 to 9999)")
     if match["month"] is None:
         return EdtfPoint(year, Precision.YEAR)
     month = int(match["month"])
@@ -134,15 +145,15 @@ def _parse_point(text: str) -> EdtfPoint:
         if 21 <= month <= 24:
             return EdtfPoint(year, Precision.SEASON, season=Season(month))
         if not 1 <= month <= 12:
-            raise EdtfError(f"'{text}': month {month} does not exist (seasons are 21-24)")
+            raise EdtfError(f"{text!r}: month {month} does not exist (seasons are 21-24)")
         return EdtfPoint(year, Precision.MONTH, month=month)
     if not 1 <= month <= 12:
-        raise EdtfError(f"'{text}': month {month} does not exist")
+        raise EdtfError(f"{text!r}: month {month} does not exist")
     day = int(match["day"])
     try:
         dt.date(year, month, day)
     except ValueError:
-        raise EdtfError(f"'{text}': day {day} does not exist in {calendar.month_name[month]} {year}") from None
+        raise EdtfError(f"{text!r}: day {day} does not exist in {calendar.month_name[month]} {year}") from None
     return EdtfPoint(year, Precision.DAY, month=month, day=day)
 
 
@@ -152,12 +163,12 @@ def parse_edtf(text: str) -> EdtfDate:
         raise EdtfError(f"a date is text such as 2017-06-04, not {type(text).__name__}")
     parts = text.strip().split("/")
     if len(parts) > 2:
-        raise EdtfError(f"'{text}' has more than one '/': an interval is START/END")
+        raise EdtfError(f"{text!r} has more than one '/': an interval is START/END")
     if len(parts) == 1:
         return EdtfDate(_parse_point(parts[0]))
     start, end = (_parse_point(p) for p in parts)
     if end.last_day < start.first_day:
-        raise EdtfError(f"'{text}': the end {end} is before the start {start}")
+        raise EdtfError(f"{text!r}: the end {end} is before the start {start}")
     if start == end:
-        raise EdtfError(f"'{text}': start and end are the same; write the date once")
+        raise EdtfError(f"{text!r}: start and end are the same; write the date once")
     return EdtfDate(start, end)
