@@ -191,11 +191,15 @@ def focused(page, selector: str = "*") -> dict:
         const style = getComputedStyle(shown);
         return {
             tag: el.tagName.toLowerCase(), text: el.innerText.trim(), href: el.getAttribute('href'),
-            matches: el.matches(selector),
+            matches: el.matches(selector), in_drawer: !!el.closest('.md-sidebar--primary'),
             label: el.getAttribute('aria-label'), lang: el.getAttribute('lang'), cls: el.className,
             outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
             shadow: style.boxShadow !== 'none',
-            visible: !!(shown.offsetWidth || shown.offsetHeight || shown.getClientRects().length),
+            visible: (() => {  // on screen: not hidden, not moved out of the viewport (the closed drawer)
+                const box = shown.getBoundingClientRect();
+                return getComputedStyle(shown).visibility !== 'hidden' && box.width > 0 && box.height > 0
+                    && box.right > 0 && box.left < innerWidth;
+            })(),
         };
     }""", selector)
 

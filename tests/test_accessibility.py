@@ -13,7 +13,8 @@ from conftest import make_project, run_build
 from playwright.sync_api import sync_playwright
 
 from accessibility_tools import (AXE_JS, LANGUAGES, PAGES, VNU_JAR, axe_violations, case_id, describe_violations,
-                                 focused, launch, new_context, page_cases, reserve_port, serve, tab_to, vnu_errors)
+                                 focused, launch, new_context, page_cases, reserve_port, serve, settle, tab_to,
+                                 vnu_errors)
 
 pytestmark = pytest.mark.skipif(not (AXE_JS.is_file() and VNU_JAR.is_file()),
                                 reason="run `make test` (it installs axe-core and vnu-jar with npm ci)")
@@ -185,6 +186,32 @@ def test_search_by_keyboard(page, site_url):
     assert _visible_focus(walk[-1])
     page.keyboard.press("Enter")
     page.wait_for_url("**/de/people/elke-breitenbach.html*")
+
+
+@pytest.mark.parametrize("lang, menu", [("de", "Menü"), ("ru", "Меню")])
+def test_navigation_drawer_by_keyboard_at_320_px(browser, site_url, lang, menu):
+    """Narrow window: the closed drawer takes no focus, the menu button opens it, a nav link leads on."""
+    context = new_context(browser, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + f"{lang}/seminars/2017-06-moskau.html")
+    walk = tab_to(page, "label.md-header__button[for='__drawer']")
+    assert walk[-1]["label"] == menu and walk[-1]["visible"] and _visible_focus(walk[-1])
+    assert page.locator("label[for='__drawer'][role=button]").get_attribute("aria-expanded") == "false"
+    # Before it is opened, no link of the drawer is reachable: Tab goes through the page to its footer.
+    walk = tab_to(page, ".md-copyright a")
+    assert not [stop for stop in walk if stop["in_drawer"]], [stop for stop in walk if stop["in_drawer"]]
+    page.goto(site_url + f"{lang}/seminars/2017-06-moskau.html")
+    tab_to(page, "label.md-header__button[for='__drawer']")
+    page.keyboard.press("Enter")
+    assert page.locator("label[for='__drawer'][role=button]").get_attribute("aria-expanded") == "true"
+    settle(page)
+    stop = focused(page)
+    assert stop["in_drawer"] and stop["visible"] and _visible_focus(stop)
+    target = tab_to(page, ".md-sidebar--primary a[href='../topics/index.html']")[-1]
+    assert target["in_drawer"] and _visible_focus(target)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/{lang}/topics/index.html")
+    context.close()
 
 
 # Reflow ---------------------------------------------------------------------------------------------------------
