@@ -38,12 +38,14 @@ def open_search(page, query: str = "Inklusion") -> None:
 
 @dataclass(frozen=True)
 class PageType:
-    """One kind of page to check: `path` below the language folder; `prepare` puts it in the state to check."""
+    """One kind of page to check: `path` below the language folder; `prepare` puts it in the state to check;
+    `generated` is False for hand-written pages (their authors mark languages themselves)."""
 
     name: str
     path: str
     prepare: Callable | None = None
     languages: tuple[str, ...] = LANGUAGES
+    generated: bool = True
 
     def url(self, lang: str) -> str:
         return f"{lang}/{self.path}"
@@ -62,9 +64,9 @@ PAGES: tuple[PageType, ...] = (
     PageType("person", "people/elke-breitenbach.html"),
     PageType("place", "places/moskau.html"),
     PageType("sources", "sources/index.html"),
-    PageType("about", "about.html"),
-    PageType("accessibility statement", "accessibility.html"),
-    PageType("easy language", "leichte-sprache.html", languages=("de",)),
+    PageType("about", "about.html", generated=False),
+    PageType("accessibility statement", "accessibility.html", generated=False),
+    PageType("easy language", "leichte-sprache.html", languages=("de",), generated=False),
     PageType("404", "no-such-page.html"),  # served by the test server's 404 handler, like a real web server
     PageType("search open", "index.html", prepare=open_search),
 )

@@ -99,3 +99,32 @@ def test_ui_of_every_page_is_in_its_language(real_site, lang):
     heading = {"de": "Seite nicht gefunden", "ru": "Страница не найдена"}[lang]
     assert f'<h1 id="page-title">{heading}</h1>' in not_found
     assert "404 - Not found" not in not_found
+
+
+def test_german_words_in_russian_record_text_are_marked_and_escaped(project_copy):
+    """Latin-script words in Russian text get lang="de" (plain fields and Markdown bodies), markup stays text."""
+    from conftest import run_build
+
+    record = project_copy / "data" / "meetings" / "2017-05-12-berlin-arbeitstreffen.yml"
+    text = record.read_text(encoding="utf-8")
+    text = text.replace('ru: "В рамках подготовки к социальному семинару в Москве',
+                        'ru: "Встреча «Kiez & <b>Atlas</b>» и «<script>x</script>». В рамках подготовки к социальному '
+                        'семинару в Москве', 1)
+    text = text.replace("    В центре внимания были следующие темы:\n",
+                        "    В центре внимания были темы «Teilhabe *und* Inklusion» и `Kiez code`:\n", 1)
+    record.write_text(text, encoding="utf-8")
+    result = run_build(project_copy)
+    assert result.ok, result.output
+    html = result.page("ru/meetings/2017-05-12-berlin-arbeitstreffen.html")
+    summary = re.search(r'<p class="archive-summary">(.*?)</p>', html).group(1)
+    # A run holds words, spaces and the punctuation of names; markup characters end it and stay escaped text.
+    assert summary.startswith('Встреча «<span lang="de">Kiez</span> &amp; &lt;<span lang="de">b</span>&gt;'
+                              '<span lang="de">Atlas</span>&lt;/<span lang="de">b</span>&gt;» и '
+                              '«&lt;<span lang="de">script</span>&gt;<span lang="de">x</span>&lt;/'
+                              '<span lang="de">script</span>&gt;».')
+    assert "<script>x" not in html
+    # Markdown: each text piece marked on its own, code left alone.
+    assert ('темы «<span lang="de">Teilhabe</span> <em><span lang="de">und</span></em> '
+            '<span lang="de">Inklusion</span>» и <code>Kiez code</code>:') in html
+    # German pages are untouched by this (their Latin text is their own).
+    assert '<span lang="de">' not in result.page("de/meetings/2017-05-12-berlin-arbeitstreffen.html")

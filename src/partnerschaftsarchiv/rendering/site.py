@@ -14,6 +14,7 @@ from markupsafe import Markup
 from ..i18n import Localizer, load_translations
 from ..structure import Archive, LocalizedText, Record, RecordKind, RegistryEntry, RegistryKind
 from . import labels
+from .foreign_runs import mark_foreign_runs, split_foreign_runs
 from .markdown_text import SafeMarkdown
 from .pages import NavItem, NavLink, NavSection, RenderedPage
 
@@ -97,6 +98,7 @@ class LanguageRenderer:
             l10n=self.l10n,
             label=self.label,
             text=self.text,
+            foreign=lambda value: mark_foreign_runs(value, lang, site.languages),
             archive=self.archive,
             RecordKind=RecordKind,
             RegistryKind=RegistryKind,
@@ -113,7 +115,11 @@ class LanguageRenderer:
 
     def body(self, record: Record) -> Markup | None:
         resolved = self.text(record.body)
-        return self.markdown.render(resolved.text) if resolved else None
+        if not resolved:
+            return None
+        if resolved.lang != self.lang:  # a fallback: the whole body is marked with its language
+            return self.markdown.render(resolved.text)
+        return self.markdown.render(resolved.text, lambda text: split_foreign_runs(text, self.lang, self.site.languages))
 
     # Pages -----------------------------------------------------------------------------------------------------
 
