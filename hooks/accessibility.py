@@ -42,7 +42,6 @@ class _State:
     lang: str | None = None
     l10n: Localizer | None = None
     site_url: str = ""
-    links: dict[str, str] = {}
 
 
 state = _State()
@@ -61,12 +60,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             option["toggle"]["name"] = state.l10n.gettext(PALETTE_TOGGLE[option.get("scheme", "default")])
     # Hand-written pages linked from every page, where this language has them (key → "accessibility.html").
     handwritten = set(project.handwritten_pages(state.lang))
-    state.links = {name: f"{key}.html" for name, key in (("statement", settings.get("accessibility_statement")),
-                                                         ("easy_language", settings.get("easy_language")))
-                   if key and key in handwritten}
-    config.extra["archive_links"] = state.links
-    if "easy_language" in state.links and config.nav:
-        config.nav = _lift(config.nav, state.links["easy_language"].removesuffix(".html") + ".md")
+    links = {name: f"{key}.html" for name, key in (("statement", settings.get("accessibility_statement")),
+                                                   ("easy_language", settings.get("easy_language")))
+             if key and key in handwritten}
+    config.extra["archive_links"] = links
+    if "easy_language" in links and config.nav:
+        config.nav = _lift(config.nav, links["easy_language"].removesuffix(".html") + ".md")
     return config
 
 

@@ -69,6 +69,8 @@ PAGES: tuple[PageType, ...] = (
     PageType("easy language", "leichte-sprache.html", languages=("de",), generated=False),
     PageType("404", "no-such-page.html"),  # served by the test server's 404 handler, like a real web server
     PageType("search open", "index.html", prepare=open_search),
+    # A search result opened: Material marks the search words on the page.
+    PageType("search words marked", "seminars/2017-06-moskau.html?h=Moskau"),
 )
 
 
