@@ -136,7 +136,9 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*? type="chec
 
 
 def _conform(output: str) -> str:
-    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", _EMPTY_TABINDEX.sub(r"\1", output))
+    for pattern in (_EMPTY_TABINDEX, _CHECKBOX_AUTOCOMPLETE):
+        output = pattern.sub(r"\1", output)
+    return output
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
