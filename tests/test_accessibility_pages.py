@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from conftest import run_build
 
 LANGUAGES = ("de", "ru")
 
@@ -103,8 +104,6 @@ def test_ui_of_every_page_is_in_its_language(real_site, lang):
 
 def test_german_words_in_russian_record_text_are_marked_and_escaped(project_copy):
     """Latin-script words in Russian text get lang="de" (plain fields and Markdown bodies), markup stays text."""
-    from conftest import run_build
-
     record = project_copy / "data" / "meetings" / "2017-05-12-berlin-arbeitstreffen.yml"
     text = record.read_text(encoding="utf-8")
     text = text.replace('ru: "В рамках подготовки к социальному семинару в Москве',
