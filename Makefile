@@ -3,9 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# The checkers the accessibility tests run (axe-core, the Nu HTML Checker): exact versions from package-lock.json.
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; the tests use the system's Java.
+NODE_STAMP := node_modules/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install build serve validate test translations-extract translations-update translations-compile clean
+.PHONY: install checkers build serve validate test translations-extract translations-update translations-compile clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +16,12 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+checkers: $(NODE_STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build
@@ -23,7 +32,7 @@ serve: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m partnerschaftsarchiv validate
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # Babel's gettext workflow: extract the UI strings, merge them into the catalogs, compile (the build itself
@@ -39,4 +48,4 @@ translations-compile: $(STAMP)
 	$(BIN)/pybabel compile -d translations --statistics
 
 clean:
-	rm -rf site site.partial site.old
+	rm -rf site site.partial site.old node_modules

@@ -44,10 +44,10 @@ def make_project(target: Path, data: Path | None = None) -> Path:
     return target
 
 
-def run_build(project: Path, site: Path | None = None, *extra: str) -> BuildResult:
-    """`mkdocs build` as a user runs it, in `project`."""
+def run_build(project: Path, site: Path | None = None, *extra: str, env: dict[str, str] | None = None) -> BuildResult:
+    """`mkdocs build` as a user runs it, in `project`; `env` adds environment variables (e.g. the site address)."""
     site = site or project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     env.pop("PARTNERSCHAFTSARCHIV_LANGUAGE", None)
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site), *extra],
                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
@@ -68,6 +68,23 @@ def real_site(tmp_path_factory) -> BuildResult:
     return result
 
 
+CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium, headless, no sandbox (root in CI), nothing that reaches out on its own.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session: Playwright's sync API allows one running instance per thread."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A fresh copy of the real project to break or extend in one test."""
@@ -81,15 +98,7 @@ SITE_URL = "https://archiv.example.org/partnerschaft/"
 def hosted_site(tmp_path_factory) -> BuildResult:
     """The real archive built as the GitHub Pages workflow builds it: with a site address (issue 4)."""
     project = make_project(tmp_path_factory.mktemp("hosted") / "project")
-    previous = os.environ.get("PARTNERSCHAFTSARCHIV_SITE_URL")
-    os.environ["PARTNERSCHAFTSARCHIV_SITE_URL"] = SITE_URL
-    try:
-        result = run_build(project)
-    finally:
-        if previous is None:
-            del os.environ["PARTNERSCHAFTSARCHIV_SITE_URL"]
-        else:
-            os.environ["PARTNERSCHAFTSARCHIV_SITE_URL"] = previous
+    result = run_build(project, env={"PARTNERSCHAFTSARCHIV_SITE_URL": SITE_URL})
     assert result.ok, result.output
     return result
 

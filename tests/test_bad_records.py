@@ -123,6 +123,6 @@ def test_build_of_a_bom_and_crlf_record_works(tmp_path):
     result = run_build(project, None, "--strict")
     assert result.ok, result.output
     page = result.page("de/seminars/testfall.html")
-    assert "<h1>Testfall</h1>" in page
+    assert '<h1 id="page-title">Testfall</h1>' in page
     assert "<p>Absatz eins.</p>\n<p>Absatz zwei.</p>" in page
     assert "\r" not in page and "\ufeff" not in page

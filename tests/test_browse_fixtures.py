@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from browse_html import content
-from conftest import REPO, make_project, run_build
+from conftest import make_project, run_build
 
 # (id, EDTF date, status): in the order the timeline must show them (start of the interval, then the more
 # precise date first), written out by hand rather than computed.

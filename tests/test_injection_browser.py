@@ -14,11 +14,8 @@ import threading
 
 import pytest
 
-playwright = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 HOSTILE_PAGES = ["seminars/feindlich.html", "seminars/index.html", "index.html", "topics/feindliches-thema.html",
                  "topics/index.html", "people/feindliche-person.html", "people/index.html",
                  "organizations/feindliche-organisation.html", "organizations/index.html",
@@ -48,12 +45,6 @@ def server(hostile_site):
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield browser
-        browser.close()
 
 
 class Watched:

@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 
-playwright = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 # Inflected forms that occur nowhere in the pages: only a stemmed query finds the pages with other forms.
 SEARCHES = {
     "de": ("Nachbarschaftshauses", "Nachbarschaftshäuser und Stadtteilzentren"),
@@ -25,12 +23,6 @@ LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

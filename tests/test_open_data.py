@@ -143,7 +143,7 @@ def test_data_page_links_every_export_and_states_the_licence(real_site, lang):
     for name in ("records.json", "records.csv", "events.ics", "feed.atom"):
         assert f'href="data/{name}"' in page
     assert 'href="../partnerschaftsarchiv.zip"' in page
-    title, licence = {"de": ("<h1>Daten</h1>", "Lizenz"), "ru": ("<h1>Данные</h1>", "Лицензия")}[lang]
+    title, licence = {"de": ('<h1 id="page-title">Daten</h1>', "Lizenz"), "ru": ('<h1 id="page-title">Данные</h1>', "Лицензия")}[lang]
     assert title in page and f'id="licence">{licence}</h2>' in page
     assert {"de": "noch nicht entschieden", "ru": "ещё не определена"}[lang] in page
     assert 'href="data.html"' in real_site.page(f"{lang}/index.html")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import posixpath
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 import yaml
@@ -70,7 +69,7 @@ def test_records_keep_their_titles_per_language(real_site):
         data = yaml.safe_load(record.read_text(encoding="utf-8"))
         path = f"{record.parent.name}/{record.stem}.html"
         for lang, title in data["title"].items():
-            assert f"<h1>{title}</h1>" in real_site.page(f"{lang}/{path}").replace("&#34;", '"')
+            assert f'<h1 id="page-title">{title}</h1>' in real_site.page(f"{lang}/{path}").replace("&#34;", '"')
 
 
 def test_18th_seminar_names_participants_topics_and_dates(real_site):

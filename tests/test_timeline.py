@@ -98,5 +98,5 @@ def test_filters_wait_for_the_script_and_announce_results(real_site, lang):
 @pytest.mark.parametrize("lang, title", [("de", "Zeitleiste"), ("ru", "Хронология")])
 def test_timeline_and_years_are_in_the_navigation(real_site, lang, title):
     html = real_site.page(f"{lang}/index.html")
-    assert f'href="timeline.html"' in html and title in html
+    assert 'href="timeline.html"' in html and title in html
     assert 'href="years/index.html"' in html

@@ -3,21 +3,6 @@ results announced in the aria-live region with the catalog's plural forms."""
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import sync_playwright
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield browser
-        browser.close()
-
 
 def russian_shown(n: int) -> str:
     """The Russian rule written out: 1, 21, 31… запись; 2–4, 22–24… записи; else записей (11–14 too)."""

@@ -60,7 +60,7 @@ def test_russian_page_of_a_german_only_record(site):
     assert lang_of(page, "Absatz ohne Übersetzung.") == "de"
     assert lang_of(page, NOTE["ru"]) == "ru"
     assert page.count('class="archive-note archive-note--fallback"') == 1
-    assert re.search(r'<h1><span lang="de">Testseminar ohne Übersetzung</span></h1>\s*<p class="archive-note', page)
+    assert re.search(r'<h1 id="page-title"><span lang="de">Testseminar ohne Übersetzung</span></h1>\s*<p class="archive-note', page)
 
 
 def test_german_page_of_a_record_whose_body_is_only_russian(site):

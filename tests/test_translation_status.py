@@ -107,7 +107,7 @@ def test_the_catalog_template_is_current(tmp_path):
 def test_status_page_in_every_language(fixture_site):
     for lang, heading in (("de", "Übersetzungsstand"), ("ru", "Состояние перевода")):
         page = fixture_site.page(f"{lang}/translation-status.html")
-        assert f"<h1>{heading}</h1>" in page
+        assert f'<h1 id="page-title">{heading}</h1>' in page
         rows = re.findall(r'<tr class="archive-status-entry" data-path="([^"]+)" data-state="(\w+)">', page)
         assert sorted(rows) == sorted((path, state) for _, path, state, _ in EXPECTED)
         ru = page[page.index('id="status-ru"'):]

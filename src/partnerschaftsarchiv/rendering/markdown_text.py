@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from typing import Callable
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -59,6 +60,47 @@ class _SafetyTreeprocessor(Treeprocessor):
                     element.tag = f"h{int(element.tag[1]) + 1}"
 
 
+# Splits a text into (piece, language) pairs; language None for the text's own (see foreign_runs).
+Splitter = Callable[[str], list[tuple[str, str | None]]]
+
+
+class _LanguageTreeprocessor(Treeprocessor):
+    """Wraps words in another language's script in `<span lang>`; `split` is set for each render."""
+
+    split: Splitter | None = None
+
+    def _spans(self, text: str | None) -> tuple[str | None, list[etree.Element]]:
+        # Markdown's placeholders (\x02…\x03) stand for stashed text: leave such text as it is.
+        if not text or self.split is None or "\x02" in text:
+            return text, []
+        pieces = self.split(text)
+        if all(code is None for _, code in pieces):
+            return text, []
+        lead = pieces[0][0] if pieces[0][1] is None else ""
+        spans: list[etree.Element] = []
+        for piece, code in pieces[1:] if lead else pieces:
+            if code is None:
+                spans[-1].tail = piece
+            else:
+                span = etree.Element("span", {"lang": code})
+                span.text = piece
+                spans.append(span)
+        return lead, spans
+
+    def run(self, root: etree.Element) -> None:
+        for element in list(root.iter()):
+            if element.tag in ("code", "pre"):
+                continue
+            element.text, spans = self._spans(element.text)
+            for offset, span in enumerate(spans):
+                element.insert(offset, span)
+            for child in list(element):
+                child.tail, spans = self._spans(child.tail)
+                position = list(element).index(child) + 1
+                for offset, span in enumerate(spans):
+                    element.insert(position + offset, span)
+
+
 class SafeMarkdown:
     """One reusable converter; `render` is not thread-safe (Markdown instances keep state)."""
 
@@ -67,7 +109,14 @@ class SafeMarkdown:
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")
         self._md.treeprocessors.register(_SafetyTreeprocessor(self._md), "archive_safety", 0)
+        self._languages = _LanguageTreeprocessor(self._md)
+        self._md.treeprocessors.register(self._languages, "archive_languages", -1)
 
-    def render(self, text: str) -> Markup:
+    def render(self, text: str, split: Splitter | None = None) -> Markup:
+        """The HTML of `text`; with `split`, words in another language's script are marked with their language."""
         self._md.reset()
-        return Markup(self._md.convert(text))
+        self._languages.split = split
+        try:
+            return Markup(self._md.convert(text))
+        finally:
+            self._languages.split = None

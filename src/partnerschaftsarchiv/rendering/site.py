@@ -22,6 +22,7 @@ from ..structure.cooccurrence import related_topics
 from . import labels
 from .alphabet import letter_groups
 from .assets import ASSETS
+from .foreign_runs import mark_foreign_runs, split_foreign_runs
 from .markdown_text import SafeMarkdown
 from ..workflow.translation_status import TranslationReport, collect_status
 from .pages import NavItem, NavLink, NavSection, RenderedPage
@@ -143,6 +144,7 @@ class LanguageRenderer:
             l10n=self.l10n,
             label=self.label,
             text=self.text,
+            foreign=lambda value: mark_foreign_runs(value, lang, site.languages),
             archive=self.archive,
             RecordKind=RecordKind,
             RegistryKind=RegistryKind,
@@ -165,7 +167,11 @@ class LanguageRenderer:
 
     def body(self, record: Record) -> Markup | None:
         resolved = self.text(record.body)
-        return self.markdown.render(resolved.text) if resolved else None
+        if not resolved:
+            return None
+        if resolved.lang != self.lang:  # a fallback: the whole body is marked with its language
+            return self.markdown.render(resolved.text)
+        return self.markdown.render(resolved.text, lambda text: split_foreign_runs(text, self.lang, self.site.languages))
 
     # Pages -----------------------------------------------------------------------------------------------------
 

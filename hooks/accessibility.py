@@ -1,0 +1,149 @@
+"""MkDocs adapter for accessibility (WCAG 2.1 AA / BITV 2.0): what Material needs to be told per language.
+
+Runs after hooks/archive.py (listed after it in mkdocs.yml) and only in the language builds:
+
+* the UI strings of our overrides (footer, 404 page, palette toggle) come from the archive's own gettext catalogs;
+* generated pages get their title as table of contents, so Material gives them its "skip to content" link;
+* the 404 page, which MkDocs renders without a page, gets the language selector and links that work at any depth;
+* the hand-written accessibility statement and easy-language page are linked from every page (footer, nav);
+* two spots of Material's markup that are not valid HTML are corrected (see `_conform`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from partnerschaftsarchiv.i18n import Localizer, load_translations
+from partnerschaftsarchiv.project import Project
+from partnerschaftsarchiv.rendering.outline import outline
+
+LANGUAGE_ENV = "PARTNERSCHAFTSARCHIV_LANGUAGE"
+NOT_FOUND = "404.html"
+
+
+def N_(message: str) -> str:
+    """Mark a string for `pybabel extract`; it is translated per language below."""
+    return message
+
+
+# Material's palette toggle: each option's toggle names the scheme it switches to.
+PALETTE_TOGGLE = {"default": N_("Switch to the dark colour scheme"), "slate": N_("Switch to the light colour scheme")}
+
+
+class _State:
+    lang: str | None = None
+    l10n: Localizer | None = None
+    site_url: str = ""
+
+
+state = _State()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    state.lang = os.environ.get(LANGUAGE_ENV) or None
+    if state.lang is None:
+        return config
+    settings = config.extra.get("archive", {})
+    project = Project.at(Path(config.config_file_path).parent, tuple(settings.get("languages", ("de", "ru"))))
+    state.l10n = Localizer(state.lang, load_translations(project.translations_dir, state.lang))
+    state.site_url = config.site_url or ""
+    for option in config.theme.get("palette") or []:
+        if option.get("toggle"):
+            option["toggle"]["name"] = state.l10n.gettext(PALETTE_TOGGLE[option.get("scheme", "default")])
+    # Hand-written pages linked from every page, where this language has them (key → "accessibility.html").
+    handwritten = set(project.handwritten_pages(state.lang))
+    links = {name: f"{key}.html" for name, key in (("statement", settings.get("accessibility_statement")),
+                                                   ("easy_language", settings.get("easy_language")))
+             if key and key in handwritten}
+    config.extra["archive_links"] = links
+    if "easy_language" in links and config.nav:
+        config.nav = _lift(config.nav, links["easy_language"].removesuffix(".html") + ".md")
+    return config
+
+
+def _lift(nav: list[Any], path: str) -> list[Any]:
+    """Move the nav entry of `path` out of its section to the top level, right after the home page."""
+    found: list[Any] = []
+
+    def keep(items: list[Any]) -> list[Any]:
+        kept = []
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if value == path:
+                found.append(item)
+            elif isinstance(value, list):
+                children = keep(value)
+                if children:
+                    kept.append({next(iter(item)): children})
+            else:
+                kept.append(item)
+        return kept
+
+    rest = keep(nav)
+    return rest[:1] + found + rest[1:]
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
+    if state.l10n is not None:
+        env.install_gettext_translations(state.l10n.translations, newstyle=True)
+    return env
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    """Generated pages come without Markdown, so MkDocs found no headings: take the title from the HTML.
+
+    Only the title: Material then shows no table of contents for these pages (they are not in the nav, so its
+    mobile toggle would be missing) but links "skip to content" to the title.
+    """
+    if state.lang is not None and not page.toc.items:
+        titles = [heading for heading in outline(html) if heading.level == 1][:1]
+        page.toc = TableOfContents([AnchorLink(str(escape(h.text)), h.id, h.level) for h in titles])
+    return html
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """The 404 page is served at any path: link with absolute URLs where the site's URL is known."""
+    if template_name != NOT_FOUND or state.lang is None:
+        return context
+    root = state.site_url.rstrip("/").removesuffix(f"/{state.lang}") if state.site_url else ""
+    base = f"{root}/" if root else "../"
+    languages = config.extra.get("archive", {}).get("languages", ("de", "ru"))
+    context["archive_alternates"] = [{
+        "lang": code,
+        "name": state.l10n.language_name(code),
+        "href": f"{base}{code}/index.html",
+        "absolute": f"{root}/{code}/index.html" if root else "",
+        "exists": False,  # no hreflang links for an error page
+        "current": code == state.lang,
+    } for code in languages]
+    context["archive_chooser_url"] = f"{base}index.html"
+    return context
+
+
+# Material 9.8 writes `tabindex=""` on the section labels of the nav (they are not focusable either way) and
+# `autocomplete="off"` on its hidden toggle checkboxes (only Firefox reads it there, to not restore an open drawer or
+# search after "back"). Both are invalid HTML (Nu HTML Checker errors), so they are dropped.
+_EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link"[^>]*?) tabindex=""')
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*? type="checkbox"[^>]*?) autocomplete="off"')
+
+
+def _conform(output: str) -> str:
+    for pattern in (_EMPTY_TABINDEX, _CHECKBOX_AUTOCOMPLETE):
+        output = pattern.sub(r"\1", output)
+    return output
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _conform(output) if state.lang is not None else output
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return _conform(output) if state.lang is not None else output
