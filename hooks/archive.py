@@ -27,12 +27,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from partnerschaftsarchiv.loading import ArchiveInvalid, load_archive
+from partnerschaftsarchiv.loading import ArchiveInvalid, LoadResult, load_archive, read_snapshot, write_snapshot
 from partnerschaftsarchiv.project import Project
 from partnerschaftsarchiv.rendering.pages import NavLink, NavSection, RenderedPage
 from partnerschaftsarchiv.rendering.site import HOME_KEY, LanguageRenderer, SiteRenderer
 
 LANGUAGE_ENV = "PARTNERSCHAFTSARCHIV_LANGUAGE"
+# The root build hands the archive it validated to the language builds (see loading/snapshot.py).
+SNAPSHOT_ENV = "PARTNERSCHAFTSARCHIV_SNAPSHOT"
 log = logging.getLogger("mkdocs.hooks.archive")
 
 
@@ -41,6 +43,8 @@ class _State:
 
     command = "build"
     project: Project
+    result: LoadResult
+    snapshot: Path | None = None
     site: SiteRenderer
     lang: str | None = None
     renderer: LanguageRenderer | None = None
@@ -61,10 +65,15 @@ def _load(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     languages = tuple(config.extra.get("archive", {}).get("languages", ("de", "ru")))
     state.project = Project.at(root, languages)
+    snapshot = os.environ.get(SNAPSHOT_ENV) if os.environ.get(LANGUAGE_ENV) else None
     try:
-        result = load_archive(state.project.data_dir, state.project.root)
+        if snapshot:
+            result = read_snapshot(Path(snapshot), state.project.data_dir)
+        else:
+            result = load_archive(state.project.data_dir, state.project.root)
     except ArchiveInvalid as invalid:
         raise PluginError(invalid.report()) from None
+    state.result = result
     for notice in result.notices:
         log.debug(str(notice))
     state.site = SiteRenderer(result.archive, state.project.translations_dir, languages, state.project.layouts_dir)
@@ -108,9 +117,11 @@ def _build_languages(config: MkDocsConfig) -> None:
         command.append("--strict")
     if logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO:
         command.append("--quiet")
+    snapshot = write_snapshot(state.result, state.project.data_dir)  # the children read it, not data/
+    state.snapshot = snapshot
     runs = {}
     for lang in state.project.languages:
-        env = {**os.environ, LANGUAGE_ENV: lang, "NO_MKDOCS_2_WARNING": "1"}
+        env = {**os.environ, LANGUAGE_ENV: lang, SNAPSHOT_ENV: str(snapshot), "NO_MKDOCS_2_WARNING": "1"}
         out = os.path.join(config.site_dir, lang)
         runs[lang] = subprocess.Popen(command + ["--site-dir", out], env=env, stdout=subprocess.PIPE,
                                       stderr=subprocess.STDOUT, text=True)
@@ -122,6 +133,7 @@ def _build_languages(config: MkDocsConfig) -> None:
                 print(f"[{lang}] {line}", file=sys.stderr)
         if run.returncode != 0:
             failed.append(lang)
+    snapshot.unlink(missing_ok=True)
     if failed:
         raise PluginError(f"the build of {', '.join(failed)} failed (see the lines marked [{failed[0]}] above)")
 
@@ -141,6 +153,8 @@ def _publish(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    if state.snapshot is not None:
+        state.snapshot.unlink(missing_ok=True)
     if state.lang is None and state.final_site_dir is not None:
         shutil.rmtree(state.final_site_dir.rstrip("/\\") + ".partial", ignore_errors=True)
 

@@ -26,8 +26,8 @@ _STANDARD_TAGS = {
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-class _RecordLoader(yaml.SafeLoader):
-    """SafeLoader without timestamps, anchors and aliases."""
+class _RecordRules:
+    """What both loaders below refuse: timestamps, anchors and aliases."""
 
     yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
@@ -44,7 +44,41 @@ class _RecordLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None, None, f"anchors (&{event.anchor}) are not allowed in records: write the value out", event.start_mark
             )
-        return super().compose_node(parent, index)
+        return super().compose_node(parent, index)  # type: ignore[misc]
+
+
+class _RecordLoader(_RecordRules, yaml.SafeLoader):
+    """SafeLoader without timestamps, anchors and aliases (pure Python: its error messages are the ones we show)."""
+
+
+_FastRecordLoader: type | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastRecordLoader(_RecordRules, yaml.composer.Composer, yaml.cyaml.CParser,  # type: ignore[no-redef]
+                            yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        """The same rules on libyaml's parser, several times faster; used where PyYAML was built with libyaml.
+
+        libyaml only tokenizes and parses, in C; composing, the checks above, resolving and constructing stay the
+        Python code of `_RecordLoader`. A file with any problem is read again by `_RecordLoader`, so problems are
+        reported in the same words whichever parser ran.
+        """
+
+        def __init__(self, stream: str):
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+    class _AnchorFreeLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        """libyaml composing too, for text without a single '&': it has no anchor, so it can have no alias either
+        (an alias without its anchor is a syntax error, read again by `_RecordLoader`)."""
+
+        yaml_implicit_resolvers = _RecordRules.yaml_implicit_resolvers
+
+        def __init__(self, stream: str):
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
 
 
 @dataclass
@@ -134,7 +168,16 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
     text = _decode(raw, doc)
     if text is None:
         return doc
-    loader = _RecordLoader(text)
+    if _FastRecordLoader is not None:
+        fast_loader = _FastRecordLoader if "&" in text else _AnchorFreeLoader
+        fast = _parse(YamlDocument(path), fast_loader(text))
+        if not fast.problems:
+            return fast
+    return _parse(doc, _RecordLoader(text))
+
+
+def _parse(doc: YamlDocument, loader: Any) -> YamlDocument:
+    path = doc.path
     try:
         node = loader.get_single_node()
         if node is None:

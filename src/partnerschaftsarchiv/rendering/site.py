@@ -26,8 +26,17 @@ _LATEST_COUNT = 5
 
 
 def relative_url(from_key: str, to_key: str) -> str:
-    """A link that works on a server and from disk: relative, to the `.html` file."""
-    return posixpath.relpath(f"{to_key}.html", posixpath.dirname(from_key) or ".")
+    """A link that works on a server and from disk: relative, to the `.html` file.
+
+    The same as `posixpath.relpath(to_key + ".html", dirname(from_key))` for page keys (plain folder names, no `.`
+    or `..`), without its two `abspath` calls: pages make tens of thousands of links.
+    """
+    here = from_key.split("/")[:-1]
+    there = to_key.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) + ".html"
 
 
 @dataclass
@@ -90,6 +99,7 @@ class LanguageRenderer:
             extensions=["jinja2.ext.i18n"],
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # one renderer per build: no need to stat every template at every include
         )
         self.env.install_gettext_translations(self.l10n.translations, newstyle=True)
         self.env.globals.update(
