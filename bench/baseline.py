@@ -61,8 +61,8 @@ class _Pages:
         return "\n".join(lines)
 
     def translation(self, item: Any) -> str:
-        states = "; ".join(f"{self.r.l10n.language_label(code)}: {self.r.label('translation_status', item.translation.status(code))}"
-                           for code in ("de", "ru"))
+        states = "; ".join(f"{self.r.l10n.language_label(code)}: "
+                           f"{self.r.label('translation_status', item.translation.status(code))}" for code in ("de", "ru"))
         return f"{self._('Language versions:')} {states}"
 
     # One function per page kind, as in rendering/site.py -------------------------------------------------------
@@ -93,7 +93,8 @@ class _Pages:
         if record.status:
             facts.append(f"- **{_('Status')}:** {self.r.label('status', record.status)}")
         if record.topics:
-            topics = ", ".join(self.link(key, f"topics/{t}", self.t(self.archive.topics[t].name)) for t in record.topics)
+            topics = ", ".join(self.link(key, f"topics/{t}", self.t(self.archive.topics[t].name))
+                               for t in record.topics)
             facts.append(f"- **{_('Topics')}:** {topics}")
         parts = [f"# {self.t(record.title)}", self.t(record.summary), "\n".join(facts), self.t(record.body)]
         if record.organizations or record.people:

@@ -217,13 +217,16 @@ def _targets(results: list[SizeResult], validate_results: list[SizeResult]) -> l
         factor = large.size / small.size
         ratio = _median([x.wall for x in large.ours]) / _median([x.wall for x in small.ours])
         ok = ratio <= 1.1 * factor
+        cpu = _median([x.cpu for x in large.ours]) / _median([x.cpu for x in small.ours])
         lines.append(f"- Linear growth: t({large.size:,}) / t({small.size:,}) = {ratio:.2f} for {factor:g}× the "
-                     f"records (target ≤ {1.1 * factor:.2f}): {'met' if ok else 'NOT met'}")
+                     f"records (target ≤ {1.1 * factor:.2f}): {'met' if ok else 'NOT met'}; in CPU time {cpu:.2f}")
     for r in built:
         ratio = _median([x.wall for x in r.ours]) / _median([x.wall for x in r.baseline])
+        best = min(x.wall for x in r.ours) / min(x.wall for x in r.baseline)
         cpu = _median([x.cpu for x in r.ours]) / _median([x.cpu for x in r.baseline])
         lines.append(f"- N = {r.size:,}: our build takes {ratio:.2f}× the plain-MkDocs baseline in wall time "
-                     f"(target ≤ 1.0): {'met' if ratio <= 1.0 else 'NOT met'}; in CPU time {cpu:.2f}×")
+                     f"(target ≤ 1.0): {'met' if ratio <= 1.0 else 'NOT met'}; fastest run against fastest run "
+                     f"{best:.2f}×; in CPU time {cpu:.2f}×")
     for r in (r for r in results + validate_results if r.size == 1000):
         t = _median([x.wall for x in r.validate])
         lines.append(f"- Validate alone, {r.size:,} records: {t:.2f} s (target < 1 s): {'met' if t < 1 else 'NOT met'}"

@@ -37,7 +37,8 @@ _KINDS = (("seminars", "seminar", "Synthetisches Seminar", "Синтетичес
           ("projects", "project", "Synthetisches Projekt", "Синтетический проект"),
           ("meetings", "meeting", "Synthetisches Treffen", "Синтетическая встреча"))
 _STATUS = {"seminar": ("held", "planned", "cancelled"), "meeting": ("held", "planned", "cancelled"),
-           "agreement": ("signed", "in_force", "superseded", None), "project": ("planned", "running", "completed", None)}
+           "agreement": ("signed", "in_force", "superseded", None),
+           "project": ("planned", "running", "completed", None)}
 _ROLES = ("organizer", "coordinator", "participant", "party", "host", "leader", "initiator", "preparation",
           "implementer", "endorser")
 _RELATIONS = ("rests_on", "part_of", "prepares", "continues", "results_in")
@@ -102,7 +103,8 @@ class _Writer:
         """About 350 words of Markdown: paragraphs, a list, emphasis and a link, as editors write them."""
         parts = [self.paragraph(lang, 5) for _ in range(self.rng.randint(4, 5))]
         parts.insert(1, "\n".join(f"- {self.sentence(lang, 7)}" for _ in range(3)))
-        parts.append(f"**{self.sentence(lang, 4)}** [{self.sentence(lang, 3)}](https://example.org/{self.rng.randint(1, 999)})")
+        link = f"https://example.org/{self.rng.randint(1, 999)}"
+        parts.append(f"**{self.sentence(lang, 4)}** [{self.sentence(lang, 3)}]({link})")
         return "\n\n".join(parts) + "\n"
 
     def translation(self) -> tuple[str, dict[str, str]]:

@@ -7,7 +7,8 @@
   (Material's UI language, search language and `<html lang>` are per build). It builds into a staging folder and
   swaps it into place only when every language succeeded, so a failed build leaves the previous `site/` as it was.
 * a **language build** (`PARTNERSCHAFTSARCHIV_LANGUAGE=de`) takes `docs/<lang>/` for the hand-written pages and
-  adds the core's generated pages in memory (`File.generated`); nothing is written into `docs/`.
+  adds the core's generated pages in memory (`File.generated`); nothing is written into `docs/`. It gets the
+  archive the root validated as a snapshot (`PARTNERSCHAFTSARCHIV_SNAPSHOT`) instead of reading `data/` again.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class _State:
     project: Project
     result: LoadResult
     snapshot: Path | None = None
+    runs: dict[str, subprocess.Popen] = {}
     site: SiteRenderer
     lang: str | None = None
     renderer: LanguageRenderer | None = None
@@ -110,8 +112,12 @@ def _root_files(config: MkDocsConfig) -> Files:
     return Files([File.generated(config, "index.html", content=chooser)])
 
 
-def _build_languages(config: MkDocsConfig) -> None:
-    """Each language is an independent build: run them side by side (one per core on CI's two)."""
+def _start_languages(config: MkDocsConfig) -> None:
+    """Each language is an independent build: start them side by side (one per core on CI's two).
+
+    They start as soon as the root has validated the records and cleaned its staging folder (`on_files`), so they
+    run while the root finishes its own one-page build.
+    """
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config.config_file_path]
     if config.strict:
         command.append("--strict")
@@ -119,12 +125,20 @@ def _build_languages(config: MkDocsConfig) -> None:
         command.append("--quiet")
     snapshot = write_snapshot(state.result, state.project.data_dir)  # the children read it, not data/
     state.snapshot = snapshot
-    runs = {}
+    state.runs = {}
     for lang in state.project.languages:
         env = {**os.environ, LANGUAGE_ENV: lang, SNAPSHOT_ENV: str(snapshot), "NO_MKDOCS_2_WARNING": "1"}
         out = os.path.join(config.site_dir, lang)
-        runs[lang] = subprocess.Popen(command + ["--site-dir", out], env=env, stdout=subprocess.PIPE,
-                                      stderr=subprocess.STDOUT, text=True)
+        state.runs[lang] = subprocess.Popen(command + ["--site-dir", out], env=env, stdout=subprocess.PIPE,
+                                            stderr=subprocess.STDOUT, text=True)
+
+
+def _build_languages(config: MkDocsConfig) -> None:
+    """Wait for the language builds (starting them first if they are not running yet) and report their output."""
+    if not state.runs:
+        _start_languages(config)
+    runs, state.runs = state.runs, {}
+    snapshot = state.snapshot
     failed = []
     for lang, run in runs.items():
         output, _ = run.communicate()
@@ -133,7 +147,8 @@ def _build_languages(config: MkDocsConfig) -> None:
                 print(f"[{lang}] {line}", file=sys.stderr)
         if run.returncode != 0:
             failed.append(lang)
-    snapshot.unlink(missing_ok=True)
+    if snapshot is not None:
+        snapshot.unlink(missing_ok=True)
     if failed:
         raise PluginError(f"the build of {', '.join(failed)} failed (see the lines marked [{failed[0]}] above)")
 
@@ -153,6 +168,10 @@ def _publish(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    for run in state.runs.values():  # the root failed after starting the language builds
+        run.kill()
+        run.wait()
+    state.runs = {}
     if state.snapshot is not None:
         state.snapshot.unlink(missing_ok=True)
     if state.lang is None and state.final_site_dir is not None:
@@ -202,6 +221,7 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if state.lang is None:
+        _start_languages(config)
         return _root_files(config)
     for page in state.renderer.render_pages():
         if files.get_file_from_path(page.src_uri) is not None:

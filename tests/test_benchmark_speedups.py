@@ -198,3 +198,23 @@ def test_relative_links_are_those_of_posixpath_relpath():
         for target in keys:
             expected = posixpath.relpath(f"{target}.html", posixpath.dirname(source) or ".")
             assert relative_url(source, target) == expected, (source, target)
+
+
+def test_a_failed_language_build_leaves_no_snapshot_and_the_previous_site(tmp_path):
+    project = make_project(tmp_path / "project")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    site = project / "site"
+    site.mkdir()
+    (site / "previous.html").write_text("previous", encoding="utf-8")
+    (project / "docs" / "ru" / "seminars").mkdir()
+    (project / "docs" / "ru" / "seminars" / "index.md").write_text("# Clash\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)}
+    env.pop("PARTNERSCHAFTSARCHIV_LANGUAGE", None)
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env, capture_output=True,
+                         text=True, timeout=600)
+    assert run.returncode != 0
+    assert "[ru]" in run.stderr and "has the path of a generated page" in run.stderr
+    assert [p.name for p in site.iterdir()] == ["previous.html"]
+    assert not (project / "site.partial").exists()
+    assert list(temp.iterdir()) == []
