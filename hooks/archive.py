@@ -8,7 +8,9 @@
   swaps it into place only when every language succeeded, so a failed build leaves the previous `site/` as it was.
 * a **language build** (`PARTNERSCHAFTSARCHIV_LANGUAGE=de`) takes `docs/<lang>/` for the hand-written pages and
   adds the core's generated pages in memory (`File.generated`); nothing is written into `docs/`. It gets the
-  archive the root validated as a snapshot (`PARTNERSCHAFTSARCHIV_SNAPSHOT`) instead of reading `data/` again.
+  archive the root validated through its standard input (`PARTNERSCHAFTSARCHIV_SNAPSHOT=stdin`) instead of
+  reading `data/` again. The root starts the language builds before it validates, so their start-up runs
+  meanwhile; it hands them the archive once its staging folder is clean, and stops them if validation fails.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +31,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from partnerschaftsarchiv.loading import ArchiveInvalid, LoadResult, load_archive, read_snapshot, write_snapshot
+from partnerschaftsarchiv.loading import ArchiveInvalid, LoadResult, dump_snapshot, load_archive, load_snapshot
 from partnerschaftsarchiv.project import Project
 from partnerschaftsarchiv.rendering.pages import NavLink, NavSection, RenderedPage
 from partnerschaftsarchiv.rendering.site import HOME_KEY, LanguageRenderer, SiteRenderer
 
 LANGUAGE_ENV = "PARTNERSCHAFTSARCHIV_LANGUAGE"
-# The root build hands the archive it validated to the language builds (see loading/snapshot.py).
+# "stdin": the language build reads the archive the root validated from its standard input (loading/snapshot.py).
 SNAPSHOT_ENV = "PARTNERSCHAFTSARCHIV_SNAPSHOT"
 log = logging.getLogger("mkdocs.hooks.archive")
 
@@ -45,8 +48,8 @@ class _State:
     command = "build"
     project: Project
     result: LoadResult
-    snapshot: Path | None = None
     runs: dict[str, subprocess.Popen] = {}
+    senders: list[threading.Thread] = []
     site: SiteRenderer
     lang: str | None = None
     renderer: LanguageRenderer | None = None
@@ -63,18 +66,24 @@ def on_startup(command: str, dirty: bool) -> None:
     state.command = command
 
 
+def _languages(config: MkDocsConfig) -> tuple[str, ...]:
+    return tuple(config.extra.get("archive", {}).get("languages", ("de", "ru")))
+
+
 def _load(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
-    languages = tuple(config.extra.get("archive", {}).get("languages", ("de", "ru")))
+    languages = _languages(config)
     state.project = Project.at(root, languages)
-    snapshot = os.environ.get(SNAPSHOT_ENV) if os.environ.get(LANGUAGE_ENV) else None
+    from_root = os.environ.get(LANGUAGE_ENV) and os.environ.get(SNAPSHOT_ENV) == "stdin"
     try:
-        if snapshot:
-            result = read_snapshot(Path(snapshot), state.project.data_dir)
+        if from_root:
+            result = load_snapshot(sys.stdin.buffer.read(), state.project.data_dir)
         else:
             result = load_archive(state.project.data_dir, state.project.root)
     except ArchiveInvalid as invalid:
         raise PluginError(invalid.report()) from None
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     state.result = result
     for notice in result.notices:
         log.debug(str(notice))
@@ -83,12 +92,15 @@ def _load(config: MkDocsConfig) -> None:
 
 @event_priority(100)  # before Material's search plugin reads the theme language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _load(config)
     state.lang = os.environ.get(LANGUAGE_ENV) or None
     state.pages = {}
     state.root_site_url = config.site_url or ""
     if state.lang is None:
-        return _configure_root(config)
+        config = _configure_root(config)
+        _start_languages(config)  # they start up while we validate, then wait for the archive
+        _load(config)
+        return config
+    _load(config)
     return _configure_language(config, state.lang)
 
 
@@ -115,40 +127,51 @@ def _root_files(config: MkDocsConfig) -> Files:
 def _start_languages(config: MkDocsConfig) -> None:
     """Each language is an independent build: start them side by side (one per core on CI's two).
 
-    They start as soon as the root has validated the records and cleaned its staging folder (`on_files`), so they
-    run while the root finishes its own one-page build.
+    They wait for the validated archive on their standard input (`_send_archive`) before they do anything.
     """
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config.config_file_path]
     if config.strict:
         command.append("--strict")
     if logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO:
         command.append("--quiet")
-    snapshot = write_snapshot(state.result, state.project.data_dir)  # the children read it, not data/
-    state.snapshot = snapshot
-    state.runs = {}
-    for lang in state.project.languages:
-        env = {**os.environ, LANGUAGE_ENV: lang, SNAPSHOT_ENV: str(snapshot), "NO_MKDOCS_2_WARNING": "1"}
+    state.runs, state.senders = {}, []
+    for lang in _languages(config):
+        env = {**os.environ, LANGUAGE_ENV: lang, SNAPSHOT_ENV: "stdin", "NO_MKDOCS_2_WARNING": "1"}
         out = os.path.join(config.site_dir, lang)
-        state.runs[lang] = subprocess.Popen(command + ["--site-dir", out], env=env, stdout=subprocess.PIPE,
-                                            stderr=subprocess.STDOUT, text=True)
+        state.runs[lang] = subprocess.Popen(command + ["--site-dir", out], env=env, stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def _send_archive() -> None:
+    """Hand the validated archive to the waiting language builds; our staging folder is clean by now."""
+    snapshot = dump_snapshot(state.result, state.project.data_dir)
+
+    def send(run: subprocess.Popen) -> None:
+        try:
+            run.stdin.buffer.write(snapshot)
+            run.stdin.close()
+        except (BrokenPipeError, ValueError):  # it stopped early; its own output says why
+            pass
+
+    state.senders = [threading.Thread(target=send, args=(run,), daemon=True) for run in state.runs.values()]
+    for sender in state.senders:
+        sender.start()
 
 
 def _build_languages(config: MkDocsConfig) -> None:
-    """Wait for the language builds (starting them first if they are not running yet) and report their output."""
-    if not state.runs:
-        _start_languages(config)
+    """Wait for the language builds and report their output."""
+    for sender in state.senders:
+        sender.join()
     runs, state.runs = state.runs, {}
-    snapshot = state.snapshot
     failed = []
     for lang, run in runs.items():
-        output, _ = run.communicate()
+        output = run.stdout.read()
+        run.wait()
         for line in output.splitlines():
             if line.strip():
                 print(f"[{lang}] {line}", file=sys.stderr)
         if run.returncode != 0:
             failed.append(lang)
-    if snapshot is not None:
-        snapshot.unlink(missing_ok=True)
     if failed:
         raise PluginError(f"the build of {', '.join(failed)} failed (see the lines marked [{failed[0]}] above)")
 
@@ -172,8 +195,6 @@ def on_build_error(error: Exception) -> None:
         run.kill()
         run.wait()
     state.runs = {}
-    if state.snapshot is not None:
-        state.snapshot.unlink(missing_ok=True)
     if state.lang is None and state.final_site_dir is not None:
         shutil.rmtree(state.final_site_dir.rstrip("/\\") + ".partial", ignore_errors=True)
 
@@ -221,7 +242,7 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if state.lang is None:
-        _start_languages(config)
+        _send_archive()
         return _root_files(config)
     for page in state.renderer.render_pages():
         if files.get_file_from_path(page.src_uri) is not None:

@@ -3,7 +3,7 @@
 * YAML is parsed by libyaml where PyYAML has it; any file with a problem is read again by the pure-Python loader,
   whose messages are the ones we show.
 * JSON Schema: `$ref`s are inlined and fastjsonschema lets valid records skip jsonschema, which alone reports.
-* The root build validates once and hands the archive to the language builds as a snapshot.
+* The root build validates once and hands the archive to the language builds through a pipe.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
 from conftest import REPO, make_project
-from partnerschaftsarchiv.loading import ArchiveInvalid, load_archive, read_snapshot, write_snapshot
+from partnerschaftsarchiv.loading import ArchiveInvalid, dump_snapshot, load_archive, load_snapshot
 from partnerschaftsarchiv.loading import schema as schema_module
 from partnerschaftsarchiv.loading import yaml_source
 from partnerschaftsarchiv.loading.schema import SCHEMA_NAMES, schema_path, validate_document
@@ -139,24 +139,21 @@ def test_inlined_schemas_have_no_references_left():
 
 def test_snapshot_round_trip_and_refusal(tmp_path):
     result = load_archive(REPO / "data", REPO)
-    path = write_snapshot(result, REPO / "data")
-    try:
-        assert oct(path.stat().st_mode & 0o777) == oct(0o600)
-        copy_ = read_snapshot(path, REPO / "data")
-        assert copy_.archive.records == result.archive.records
-        assert copy_.archive.people == result.archive.people
-        assert [str(n) for n in copy_.notices] == [str(n) for n in result.notices]
-        for record in result.archive.records.values():
-            assert copy_.archive.linked(record) == result.archive.linked(record)
-        with pytest.raises(ValueError, match="not a snapshot of"):
-            read_snapshot(path, tmp_path / "data")
-    finally:
-        path.unlink()
+    copy_ = load_snapshot(dump_snapshot(result, REPO / "data"), REPO / "data")
+    assert copy_.archive.records == result.archive.records
+    assert copy_.archive.people == result.archive.people
+    assert [str(n) for n in copy_.notices] == [str(n) for n in result.notices]
+    for record in result.archive.records.values():
+        assert copy_.archive.linked(record) == result.archive.linked(record)
+    with pytest.raises(ValueError, match="not a snapshot of"):
+        load_snapshot(dump_snapshot(result, REPO / "data"), tmp_path / "data")
+    with pytest.raises(ValueError, match="no valid snapshot"):
+        load_snapshot(b"", REPO / "data")
 
 
-def test_the_build_validates_once_and_leaves_no_snapshot(tmp_path):
-    """Break a record after the root has validated: the language builds never read data/ again, and the
-    snapshot they read is gone afterwards."""
+def test_the_build_validates_once_and_writes_no_temporary_file(tmp_path):
+    """Break a record after the root has validated: the language builds never read data/ again (they get the
+    archive through a pipe, not a temporary file)."""
     project = make_project(tmp_path / "project")
     temp = tmp_path / "tmp"
     temp.mkdir()
@@ -200,7 +197,7 @@ def test_relative_links_are_those_of_posixpath_relpath():
             assert relative_url(source, target) == expected, (source, target)
 
 
-def test_a_failed_language_build_leaves_no_snapshot_and_the_previous_site(tmp_path):
+def test_a_failed_language_build_leaves_the_previous_site(tmp_path):
     project = make_project(tmp_path / "project")
     temp = tmp_path / "tmp"
     temp.mkdir()
@@ -218,3 +215,32 @@ def test_a_failed_language_build_leaves_no_snapshot_and_the_previous_site(tmp_pa
     assert [p.name for p in site.iterdir()] == ["previous.html"]
     assert not (project / "site.partial").exists()
     assert list(temp.iterdir()) == []
+
+
+def test_invalid_records_stop_the_language_builds_started_early(tmp_path):
+    """The language builds start before the root validates; a validation error stops them and keeps the site."""
+    project = make_project(tmp_path / "project")
+    record = project / "data" / "seminars" / "2017-06-moskau.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("kind: seminar", "kind: seminar\nbogus: 1"),
+                      encoding="utf-8")
+    site = project / "site"
+    site.mkdir()
+    (site / "previous.html").write_text("previous", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PARTNERSCHAFTSARCHIV_LANGUAGE", None)
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env, capture_output=True,
+                         text=True, timeout=600)
+    assert run.returncode != 0
+    assert "data/seminars/2017-06-moskau.yml:5: bogus: unknown field 'bogus'" in run.stderr
+    assert "[de]" not in run.stderr and "[ru]" not in run.stderr
+    assert [p.name for p in site.iterdir()] == ["previous.html"]
+    assert not (project / "site.partial").exists()
+    config = str(project / "mkdocs.yml")
+    still_running = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if config in cmdline.read_bytes().decode("utf-8", "replace"):
+                still_running.append(cmdline.parent.name)
+        except OSError:
+            continue
+    assert still_running == []

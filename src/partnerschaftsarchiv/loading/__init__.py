@@ -2,7 +2,7 @@
 
 from .loader import LANGUAGES, LoadResult, load_archive
 from .problems import ArchiveInvalid, Problem, Severity
-from .snapshot import read_snapshot, write_snapshot
+from .snapshot import dump_snapshot, load_snapshot
 
 __all__ = ["LANGUAGES", "LoadResult", "load_archive", "ArchiveInvalid", "Problem", "Severity",
-           "read_snapshot", "write_snapshot"]
+           "dump_snapshot", "load_snapshot"]

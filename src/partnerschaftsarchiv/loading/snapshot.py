@@ -2,36 +2,34 @@
 
 The root build validates every record, then runs one build per language in child processes. Reading and validating
 again in each child cost as much as the validation itself; the children get the validated archive as a snapshot
-instead. A snapshot is written by the build into a private temporary file and read only by its own child
-processes (never from `data/`, a pull request or the network), so pickle, the fastest copy of the model, is safe.
+instead, through a pipe from their parent. A snapshot is only ever made by the build and read by its own child
+processes (never from `data/`, a pull request, a file or the network), so pickle, the fastest copy of the model,
+is safe there.
 """
 
 from __future__ import annotations
 
-import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from .loader import LoadResult
 
-__all__ = ["write_snapshot", "read_snapshot"]
+__all__ = ["dump_snapshot", "load_snapshot"]
 
 _MAGIC = "partnerschaftsarchiv-snapshot-1"
 
 
-def write_snapshot(result: LoadResult, data_dir: Path) -> Path:
-    """Write `result` (loaded from `data_dir`) to a new private temporary file; the caller removes it."""
-    handle, name = tempfile.mkstemp(prefix="archive-", suffix=".snapshot")
-    with os.fdopen(handle, "wb") as file:
-        pickle.dump((_MAGIC, str(Path(data_dir).resolve()), result), file, protocol=pickle.HIGHEST_PROTOCOL)
-    return Path(name)
+def dump_snapshot(result: LoadResult, data_dir: Path) -> bytes:
+    """`result`, loaded from `data_dir`, as bytes for a child process."""
+    return pickle.dumps((_MAGIC, str(Path(data_dir).resolve()), result), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def read_snapshot(path: Path, data_dir: Path) -> LoadResult:
-    """The archive a parent build validated; refuses a snapshot of another data folder or another version."""
-    with Path(path).open("rb") as file:
-        magic, source, result = pickle.load(file)
+def load_snapshot(data: bytes, data_dir: Path) -> LoadResult:
+    """The archive the parent build validated; refuses a snapshot of another data folder or another version."""
+    try:
+        magic, source, result = pickle.loads(data)
+    except Exception as error:  # noqa: BLE001  (an empty or cut-off pipe: the parent failed)
+        raise ValueError(f"no valid snapshot of {data_dir} was handed over ({error})") from None
     if magic != _MAGIC or source != str(Path(data_dir).resolve()) or not isinstance(result, LoadResult):
-        raise ValueError(f"{path} is not a snapshot of {data_dir}")
+        raise ValueError(f"this is not a snapshot of {data_dir}")
     return result
