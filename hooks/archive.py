@@ -8,7 +8,10 @@
   swaps it into place only when every language succeeded, so a failed build leaves the previous `site/` as it was.
 * a **language build** (`PARTNERSCHAFTSARCHIV_LANGUAGE=de`) takes `docs/<lang>/` for the hand-written pages and
   adds the core's generated pages in memory (`File.generated`); nothing is written into `docs/`. Where `repo_url`
-  is set, "Edit this page" opens the file behind a page: the record's YAML, or `docs/<lang>/<page>.md`.
+  is set, "Edit this page" opens the file behind a page: the record's YAML, or `docs/<lang>/<page>.md`. It gets the
+  archive the root validated through its standard input (`PARTNERSCHAFTSARCHIV_SNAPSHOT=stdin`) instead of
+  reading `data/` again. The root starts the language builds before it validates, so their start-up runs
+  meanwhile; it hands them the archive once its staging folder is clean, and stops them if validation fails.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from partnerschaftsarchiv.exports import build_time, language_exports
-from partnerschaftsarchiv.loading import ArchiveInvalid, load_archive
+from partnerschaftsarchiv.loading import ArchiveInvalid, LoadResult, dump_snapshot, load_archive, load_snapshot
 from partnerschaftsarchiv.project import Project
 from partnerschaftsarchiv.rendering.assets import ASSETS
 from partnerschaftsarchiv.publishing import (
@@ -42,6 +46,8 @@ from partnerschaftsarchiv.rendering.site import HOME_KEY, LanguageRenderer, Site
 from partnerschaftsarchiv.rendering.structured_data import StructuredData, script_json
 
 LANGUAGE_ENV = "PARTNERSCHAFTSARCHIV_LANGUAGE"
+# "stdin": the language build reads the archive the root validated from its standard input (loading/snapshot.py).
+SNAPSHOT_ENV = "PARTNERSCHAFTSARCHIV_SNAPSHOT"
 log = logging.getLogger("mkdocs.hooks.archive")
 
 
@@ -50,6 +56,9 @@ class _State:
 
     command = "build"
     project: Project
+    result: LoadResult
+    runs: dict[str, subprocess.Popen] = {}
+    senders: list[threading.Thread] = []
     site: SiteRenderer
     lang: str | None = None
     renderer: LanguageRenderer | None = None
@@ -69,14 +78,25 @@ def on_startup(command: str, dirty: bool) -> None:
     state.command = command
 
 
+def _languages(config: MkDocsConfig) -> tuple[str, ...]:
+    return tuple(config.extra.get("archive", {}).get("languages", ("de", "ru")))
+
+
 def _load(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
-    languages = tuple(config.extra.get("archive", {}).get("languages", ("de", "ru")))
+    languages = _languages(config)
     state.project = Project.at(root, languages)
+    from_root = os.environ.get(LANGUAGE_ENV) and os.environ.get(SNAPSHOT_ENV) == "stdin"
     try:
-        result = load_archive(state.project.data_dir, state.project.root)
+        if from_root:
+            result = load_snapshot(sys.stdin.buffer.read(), state.project.data_dir)
+        else:
+            result = load_archive(state.project.data_dir, state.project.root)
     except ArchiveInvalid as invalid:
         raise PluginError(invalid.report()) from None
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    state.result = result
     for notice in result.notices:
         log.debug(str(notice))
     state.site = SiteRenderer(result.archive, state.project.translations_dir, languages, state.project.layouts_dir)
@@ -84,13 +104,16 @@ def _load(config: MkDocsConfig) -> None:
 
 @event_priority(100)  # before Material's search plugin reads the theme language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _load(config)
     state.lang = os.environ.get(LANGUAGE_ENV) or None
     state.pages = {}
     state.root_site_url = config.site_url or ""
     state.address = SiteAddress(state.root_site_url)
     if state.lang is None:
-        return _configure_root(config)
+        config = _configure_root(config)
+        _start_languages(config)  # they start up while we validate, then wait for the archive
+        _load(config)
+        return config
+    _load(config)
     return _configure_language(config, state.lang)
 
 
@@ -142,22 +165,49 @@ def _root_files(config: MkDocsConfig) -> Files:
     return Files(files)
 
 
-def _build_languages(config: MkDocsConfig) -> None:
-    """Each language is an independent build: run them side by side (one per core on CI's two)."""
+def _start_languages(config: MkDocsConfig) -> None:
+    """Each language is an independent build: start them side by side (one per core on CI's two).
+
+    They wait for the validated archive on their standard input (`_send_archive`) before they do anything.
+    """
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config.config_file_path]
     if config.strict:
         command.append("--strict")
     if logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO:
         command.append("--quiet")
-    runs = {}
-    for lang in state.project.languages:
-        env = {**os.environ, LANGUAGE_ENV: lang, "NO_MKDOCS_2_WARNING": "1"}
+    state.runs, state.senders = {}, []
+    for lang in _languages(config):
+        env = {**os.environ, LANGUAGE_ENV: lang, SNAPSHOT_ENV: "stdin", "NO_MKDOCS_2_WARNING": "1"}
         out = os.path.join(config.site_dir, lang)
-        runs[lang] = subprocess.Popen(command + ["--site-dir", out], env=env, stdout=subprocess.PIPE,
-                                      stderr=subprocess.STDOUT, text=True)
+        state.runs[lang] = subprocess.Popen(command + ["--site-dir", out], env=env, stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def _send_archive() -> None:
+    """Hand the validated archive to the waiting language builds; our staging folder is clean by now."""
+    snapshot = dump_snapshot(state.result, state.project.data_dir)
+
+    def send(run: subprocess.Popen) -> None:
+        try:
+            run.stdin.buffer.write(snapshot)
+            run.stdin.close()
+        except (BrokenPipeError, ValueError):  # it stopped early; its own output says why
+            pass
+
+    state.senders = [threading.Thread(target=send, args=(run,), daemon=True) for run in state.runs.values()]
+    for sender in state.senders:
+        sender.start()
+
+
+def _build_languages(config: MkDocsConfig) -> None:
+    """Wait for the language builds and report their output."""
+    for sender in state.senders:
+        sender.join()
+    runs, state.runs = state.runs, {}
     failed = []
     for lang, run in runs.items():
-        output, _ = run.communicate()
+        output = run.stdout.read()
+        run.wait()
         for line in output.splitlines():
             if line.strip():
                 print(f"[{lang}] {line}", file=sys.stderr)
@@ -183,6 +233,10 @@ def _publish(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     _stop_counting()
+    for run in state.runs.values():  # the root failed after starting the language builds
+        run.kill()
+        run.wait()
+    state.runs = {}
     if state.lang is None and state.final_site_dir is not None:
         shutil.rmtree(state.final_site_dir.rstrip("/\\") + ".partial", ignore_errors=True)
 
@@ -252,6 +306,7 @@ def _edit_path(file: File, lang: str) -> str | None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if state.lang is None:
+        _send_archive()
         return _root_files(config)
     for page in state.renderer.render_pages():
         if files.get_file_from_path(page.src_uri) is not None:

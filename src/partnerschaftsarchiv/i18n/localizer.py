@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, parse_pattern
@@ -27,6 +28,8 @@ class Localizer:
 
     def __post_init__(self) -> None:
         self.locale = Locale.parse(self.lang)
+        # Every list a record appears in prints its date again: format each date once per language.
+        self.date = cache(self.date)  # type: ignore[method-assign]
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
+import fastjsonschema
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
@@ -39,13 +40,62 @@ def schema_path(name: str) -> resources.abc.Traversable:
     return resources.files(__package__).parent / "schemas" / f"{name}.schema.json"
 
 
+def _load(name: str) -> dict:
+    return json.loads(schema_path(name).read_text(encoding="utf-8"))
+
+
+@cache
+def _inlined(name: str) -> dict:
+    schema, common = _load(name), _load("common")
+    return _inline_refs(schema, {"": schema, "common.schema.json": common})
+
+
 @cache
 def _validator(name: str) -> Draft7Validator:
-    def load(n: str) -> dict:
-        return json.loads(schema_path(n).read_text(encoding="utf-8"))
+    registry = Registry().with_resource("common.schema.json", Resource(_load("common"), DRAFT7))
+    return Draft7Validator(_inlined(name), registry=registry)
 
-    registry = Registry().with_resource("common.schema.json", Resource(load("common"), DRAFT7))
-    return Draft7Validator(load(name), registry=registry)
+
+@cache
+def _quick_check(name: str) -> Callable[[Any], Any]:
+    """The same schema compiled to Python by fastjsonschema: it says "valid" over ten times faster.
+
+    It only ever lets a valid record skip jsonschema; any record it doubts goes through jsonschema, which alone
+    reports problems (with the paths and the schema details `_explain` needs).
+    """
+    return fastjsonschema.compile(_inlined(name), use_default=False)
+
+
+def _surely_valid(data: Any, name: str) -> bool:
+    try:
+        _quick_check(name)(data)
+    except Exception:  # noqa: BLE001  (invalid, or anything it cannot judge: jsonschema decides)
+        return False
+    return True
+
+
+def _inline_refs(node: Any, documents: dict[str, Any], base: str = "", seen: tuple[str, ...] = ()) -> Any:
+    """The schema with every `$ref` replaced by what it points to.
+
+    Resolving a `$ref` through the registry costs more than checking the value it leads to, and every record
+    passes through dozens of them; the inlined schema validates the same (Draft 7 ignores the keywords beside a
+    `$ref`) at a fraction of the time. A reference back into itself stays a `$ref`, for the registry to resolve.
+    """
+    if isinstance(node, list):
+        return [_inline_refs(item, documents, base, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str):
+        document, _, pointer = ref.partition("#")
+        key = f"{document or base}#{pointer}"
+        if key in seen or (document or base) not in documents:
+            return node
+        target = documents[document or base]
+        for part in filter(None, pointer.split("/")):
+            target = target[part]
+        return _inline_refs(target, documents, document or base, seen + (key,))
+    return {key: _inline_refs(value, documents, base, seen) for key, value in node.items()}
 
 
 def _explain(error: ValidationError) -> tuple[tuple[str | int, ...], str]:
@@ -93,6 +143,8 @@ def validate_document(doc: YamlDocument, name: str) -> Iterator[Problem]:
 
     A value of the wrong type is said once: "expected a whole number, found text" and not also "out of range".
     """
+    if _surely_valid(doc.data, name):
+        return
     errors = sorted(_validator(name).iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path))))
     mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     seen: set[tuple[tuple[str | int, ...], str]] = set()

@@ -33,8 +33,8 @@ _STANDARD_TAGS = {
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-class _RecordLoader(yaml.SafeLoader):
-    """SafeLoader without timestamps, anchors and aliases."""
+class _RecordRules:
+    """The rules for record files, on any PyYAML parser: no timestamps, anchors, aliases or deep nesting."""
 
     yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
@@ -59,9 +59,32 @@ class _RecordLoader(yaml.SafeLoader):
             )
         self.depth += 1
         try:
-            return super().compose_node(parent, index)
+            return super().compose_node(parent, index)  # type: ignore[misc]
         finally:
             self.depth -= 1
+
+
+class _RecordLoader(_RecordRules, yaml.SafeLoader):
+    """The pure-Python loader: its error messages are the ones editors see."""
+
+
+_FastRecordLoader: type | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastRecordLoader(_RecordRules, yaml.composer.Composer, yaml.cyaml.CParser,  # type: ignore[no-redef]
+                            yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        """The same rules on libyaml's parser, several times faster where PyYAML was built with libyaml.
+
+        libyaml only scans and parses, in C; composing (with the checks of `_RecordRules`, so nesting stays bounded
+        before any recursion), resolving and constructing stay Python. A file with any problem is read again by
+        `_RecordLoader`, so problems are reported in the same words whichever parser ran.
+        """
+
+        def __init__(self, stream: str):
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
 
 
 @dataclass
@@ -274,11 +297,29 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
     text = _decode(raw, doc)
     if text is None:
         return doc
+    # libyaml takes tabs where PyYAML refuses them: such text always goes the pure-Python way.
+    if _FastRecordLoader is not None and "\t" not in text:
+        try:
+            fast = _parse(YamlDocument(path), _FastRecordLoader(text), text)
+        except Exception:  # whatever libyaml objects to, the pure-Python loader says in plain words
+            fast = None
+        if fast is not None and not fast.problems:
+            return fast
+    return _read_pure(doc, text)
+
+
+def _read_pure(doc: YamlDocument, text: str) -> YamlDocument:
+    """The pure-Python reading, whose problems are worded for editors."""
     try:
         loader = _RecordLoader(text)
     except yaml.reader.ReaderError as error:
         doc.problems.append(_reader_problem(doc, error, text))
         return doc
+    return _parse(doc, loader, text)
+
+
+def _parse(doc: YamlDocument, loader: Any, text: str) -> YamlDocument:
+    path = doc.path
     try:
         node = loader.get_single_node()
         if node is None:

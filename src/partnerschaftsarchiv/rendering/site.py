@@ -48,8 +48,17 @@ def year_key(year: int) -> str:
 
 
 def relative_url(from_key: str, to_key: str) -> str:
-    """A link that works on a server and from disk: relative, to the `.html` file."""
-    return relative_file(from_key, f"{to_key}.html")
+    """A link that works on a server and from disk: relative, to the `.html` file.
+
+    The same as `posixpath.relpath(to_key + ".html", dirname(from_key))` for page keys (plain folder names, no `.`
+    or `..`), without its two `abspath` calls: pages make tens of thousands of links.
+    """
+    here = from_key.split("/")[:-1]
+    there = to_key.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) + ".html"
 
 
 def relative_file(from_key: str, path: str) -> str:
@@ -137,6 +146,7 @@ class LanguageRenderer:
             extensions=["jinja2.ext.i18n"],
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # one renderer per build: no need to stat every template at every include
         )
         self.env.install_gettext_translations(self.l10n.translations, newstyle=True)
         self.env.globals.update(

@@ -1,0 +1,246 @@
+"""The speed-ups the benchmark led to change nothing a user sees: same data, same problems, same site.
+
+* YAML is parsed by libyaml where PyYAML has it; any file with a problem is read again by the pure-Python loader,
+  whose messages are the ones we show.
+* JSON Schema: `$ref`s are inlined and fastjsonschema lets valid records skip jsonschema, which alone reports.
+* The root build validates once and hands the archive to the language builds through a pipe.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import posixpath
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft7Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT7
+
+from conftest import REPO, make_project
+from partnerschaftsarchiv.loading import ArchiveInvalid, dump_snapshot, load_archive, load_snapshot
+from partnerschaftsarchiv.loading import schema as schema_module
+from partnerschaftsarchiv.loading import yaml_source
+from partnerschaftsarchiv.loading.schema import SCHEMA_NAMES, schema_path, validate_document
+from partnerschaftsarchiv.loading.yaml_source import YamlDocument, read_yaml
+
+REAL_FILES = sorted((REPO / "data").glob("*/*.yml"))
+FOLDER_SCHEMA = {"seminars": "seminar", "agreements": "agreement", "projects": "project", "meetings": "meeting",
+                 "topics": "topic", "organizations": "organization", "people": "person", "places": "place",
+                 "sources": "source"}
+
+
+def _pure(text: str, path: str = "f.yml") -> YamlDocument:
+    return yaml_source._read_pure(YamlDocument(path), text)
+
+
+def _seen(doc: YamlDocument) -> tuple:
+    return doc.data, doc.lines, [str(p) for p in doc.problems]
+
+
+# YAML ----------------------------------------------------------------------------------------------------------
+
+
+def test_libyaml_is_used_where_pyyaml_has_it():
+    import yaml
+
+    assert (yaml_source._FastRecordLoader is not None) == bool(getattr(yaml, "__with_libyaml__", False))
+
+
+@pytest.mark.parametrize("path", REAL_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_real_records_read_the_same_as_with_the_pure_python_loader(path):
+    raw = path.read_bytes()
+    assert _seen(read_yaml(raw, path.name)) == _seen(_pure(raw.decode("utf-8-sig"), path.name))
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\n\tb: 2\n",  # tab
+    "a: &x 1\nb: *x\n",  # anchor and alias
+    "a: &x 1\n",  # anchor alone
+    "a: *x\n",  # alias without anchor
+    "text: 'A & B'\nb: *x\n",  # '&' in text, alias
+    "a: 1\na: 2\n",  # duplicate key
+    "a: !!python/object:os.system 1\n",  # tag
+    "a: !custom 1\n",
+    "", "# nothing\n",
+    "a: [1, 2\n", "a: 'x\n", "a: b: c\n", "? [1]\n: 2\n",
+    "date: 2017-06-04\nk: on\nn: 012\nf: .inf\nx: 1_000\n",  # implicit types, dates stay text
+    "a: |\n  x\n   y\n", "- 1\n- 2\n", "a: \ufeffx\n", "a: \x85b\n",
+])
+def test_problems_and_values_are_the_same_as_with_the_pure_python_loader(text):
+    assert _seen(read_yaml(text.encode("utf-8"), "f.yml")) == _seen(_pure(text))
+
+
+def test_anchors_and_aliases_are_still_refused():
+    for text in ("a: &x 1\nb: *x\n", "a: *x\n", "a: &x [1]\n"):
+        doc = read_yaml(text.encode("utf-8"), "f.yml")
+        assert doc.problems and doc.data is None, text
+        assert "not allowed in records" in str(doc.problems[0]) or "alias" in str(doc.problems[0]), text
+
+
+# JSON Schema ---------------------------------------------------------------------------------------------------
+
+
+def _reference_validator(name: str) -> Draft7Validator:
+    """The validator as it was: `$ref`s resolved through the registry."""
+    load = lambda n: json.loads(schema_path(n).read_text(encoding="utf-8"))  # noqa: E731
+    registry = Registry().with_resource("common.schema.json", Resource(load("common"), DRAFT7))
+    return Draft7Validator(load(name), registry=registry)
+
+
+_MUTATIONS = [
+    lambda d: d.pop("title", None), lambda d: d.pop("translation", None),
+    lambda d: d.__setitem__("title", {"de": "two\nlines"}), lambda d: d.__setitem__("title", {}),
+    lambda d: d.__setitem__("title", {"de": " "}), lambda d: d.__setitem__("title", None),
+    lambda d: d.__setitem__("name", {"de": ""}), lambda d: d.__setitem__("summary", {"de": "x" * 3000}),
+    lambda d: d.__setitem__("status", "wierd"), lambda d: d.__setitem__("extra", 1),
+    lambda d: d.__setitem__("id", "Bad_Id"), lambda d: d.__setitem__("id", "abc\n"),
+    lambda d: d.__setitem__("topics", ["a", "a"]), lambda d: d.__setitem__("topics", "a"),
+    lambda d: d.__setitem__("topics", [1, True]),
+    lambda d: d.__setitem__("sources", [{"source": "x", "page": 1}]),
+    lambda d: d.__setitem__("people", [{"id": "x", "role": "boss", "function": {"fr": "x"}}]),
+    lambda d: d.__setitem__("relations", [{"type": "x"}]), lambda d: d.__setitem__("date", 2017),
+    lambda d: d.__setitem__("number", 0), lambda d: d.__setitem__("number", True),
+    lambda d: d.__setitem__("number", 1.0), lambda d: d.__setitem__("number", 2.5),
+    lambda d: d.__setitem__("translation", {"de": "orig"}), lambda d: d.__setitem__("url", "ftp://x"),
+    lambda d: None,
+]
+
+
+def test_schema_problems_are_the_same_and_only_valid_records_skip_jsonschema():
+    checked = 0
+    for path in REAL_FILES:
+        name = FOLDER_SCHEMA[path.parent.name]
+        doc = read_yaml(path.read_bytes(), path.name)
+        for mutate in _MUTATIONS:
+            mutated = YamlDocument(doc.path, copy.deepcopy(doc.data), doc.lines)
+            mutate(mutated.data)
+            reference = sorted(_reference_validator(name).iter_errors(mutated.data),
+                               key=lambda e: list(map(str, e.absolute_path)))
+            expected = list(dict.fromkeys(str(mutated.problem(*schema_module._explain(e))) for e in reference))
+            assert [str(p) for p in validate_document(mutated, name)] == expected, (path.name, mutated.data)
+            if schema_module._surely_valid(mutated.data, name):
+                assert not reference, (path.name, mutated.data)
+            checked += 1
+    assert checked == len(REAL_FILES) * len(_MUTATIONS)
+
+
+def test_inlined_schemas_have_no_references_left():
+    for name in SCHEMA_NAMES:
+        assert "$ref" not in json.dumps(schema_module._inlined(name)), name
+
+
+# Snapshot: validate once per build -----------------------------------------------------------------------------
+
+
+def test_snapshot_round_trip_and_refusal(tmp_path):
+    result = load_archive(REPO / "data", REPO)
+    copy_ = load_snapshot(dump_snapshot(result, REPO / "data"), REPO / "data")
+    assert copy_.archive.records == result.archive.records
+    assert copy_.archive.people == result.archive.people
+    assert [str(n) for n in copy_.notices] == [str(n) for n in result.notices]
+    for record in result.archive.records.values():
+        assert copy_.archive.linked(record) == result.archive.linked(record)
+    with pytest.raises(ValueError, match="not a snapshot of"):
+        load_snapshot(dump_snapshot(result, REPO / "data"), tmp_path / "data")
+    with pytest.raises(ValueError, match="no valid snapshot"):
+        load_snapshot(b"", REPO / "data")
+
+
+def test_the_build_validates_once_and_writes_no_temporary_file(tmp_path):
+    """Break a record after the root has validated: the language builds never read data/ again (they get the
+    archive through a pipe, not a temporary file)."""
+    project = make_project(tmp_path / "project")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    # A hook run before ours breaks a record once the root build has read it (on_config runs at priority 100).
+    (project / "hooks" / "break_after_load.py").write_text(
+        "import os\nfrom pathlib import Path\nfrom mkdocs.plugins import event_priority\n\n"
+        "@event_priority(50)\ndef on_config(config):\n"
+        "    if not os.environ.get('PARTNERSCHAFTSARCHIV_LANGUAGE'):\n"
+        "        path = Path(config.config_file_path).parent / 'data' / 'seminars' / '2017-06-moskau.yml'\n"
+        "        path.write_text(path.read_text(encoding='utf-8').replace('kind: seminar', 'kind: seminar\\n"
+        "bogus: 1'), encoding='utf-8')\n"
+        "    return config\n", encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("  - hooks/archive.py", "  - hooks/archive.py\n"
+                                                       "  - hooks/break_after_load.py"), encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)}
+    env.pop("PARTNERSCHAFTSARCHIV_LANGUAGE", None)
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env, capture_output=True,
+                         text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+    # The record on disk is broken now, yet both languages were built from the validated archive.
+    with pytest.raises(ArchiveInvalid):
+        load_archive(project / "data", project)
+    for lang in ("de", "ru"):
+        page = (project / "site" / lang / "seminars" / "2017-06-moskau.html").read_text(encoding="utf-8")
+        assert "<h1 id=\"page-title\">" in page and 'class="archive-record' in page
+    assert list(temp.iterdir()) == []
+
+
+# Links ---------------------------------------------------------------------------------------------------------
+
+
+def test_relative_links_are_those_of_posixpath_relpath():
+    from partnerschaftsarchiv.rendering.site import SiteRenderer, relative_url
+
+    site = SiteRenderer(load_archive(REPO / "data", REPO).archive, REPO / "translations")
+    keys = site.page_keys() + ["about", "a/b/c", "a/b/d", "a/c", "seminars/seminars/x"]
+    for source in keys:
+        for target in keys:
+            expected = posixpath.relpath(f"{target}.html", posixpath.dirname(source) or ".")
+            assert relative_url(source, target) == expected, (source, target)
+
+
+def test_a_failed_language_build_leaves_the_previous_site(tmp_path):
+    project = make_project(tmp_path / "project")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    site = project / "site"
+    site.mkdir()
+    (site / "previous.html").write_text("previous", encoding="utf-8")
+    (project / "docs" / "ru" / "seminars").mkdir()
+    (project / "docs" / "ru" / "seminars" / "index.md").write_text("# Clash\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)}
+    env.pop("PARTNERSCHAFTSARCHIV_LANGUAGE", None)
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env, capture_output=True,
+                         text=True, timeout=600)
+    assert run.returncode != 0
+    assert "[ru]" in run.stderr and "has the path of a generated page" in run.stderr
+    assert [p.name for p in site.iterdir()] == ["previous.html"]
+    assert not (project / "site.partial").exists()
+    assert list(temp.iterdir()) == []
+
+
+def test_invalid_records_stop_the_language_builds_started_early(tmp_path):
+    """The language builds start before the root validates; a validation error stops them and keeps the site."""
+    project = make_project(tmp_path / "project")
+    record = project / "data" / "seminars" / "2017-06-moskau.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("kind: seminar", "kind: seminar\nbogus: 1"),
+                      encoding="utf-8")
+    site = project / "site"
+    site.mkdir()
+    (site / "previous.html").write_text("previous", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PARTNERSCHAFTSARCHIV_LANGUAGE", None)
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env, capture_output=True,
+                         text=True, timeout=600)
+    assert run.returncode != 0
+    assert "data/seminars/2017-06-moskau.yml:5: bogus: unknown field 'bogus'" in run.stderr
+    assert "[de]" not in run.stderr and "[ru]" not in run.stderr
+    assert [p.name for p in site.iterdir()] == ["previous.html"]
+    assert not (project / "site.partial").exists()
+    config = str(project / "mkdocs.yml")
+    still_running = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if config in cmdline.read_bytes().decode("utf-8", "replace"):
+                still_running.append(cmdline.parent.name)
+        except OSError:
+            continue
+    assert still_running == []
