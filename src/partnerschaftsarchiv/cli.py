@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .loading import ArchiveInvalid, load_archive
+from .loading import ArchiveInvalid, LoadResult, load_archive
 from .project import Project
 from .structure import EdtfError, RecordKind, parse_edtf
 from .workflow.report import FORMATS, format_report
@@ -15,12 +15,18 @@ from .workflow.translation_status import collect_status
 from .workflow.scaffold import RecordDraft, ScaffoldError, status_choices, write_skeleton
 
 
-def _validate(args: argparse.Namespace) -> int:
-    project = Project.at(args.root)
+def _load(project: Project) -> LoadResult | None:
+    """The validated archive, or None after printing every error."""
     try:
-        result = load_archive(project.data_dir, project.root)
+        return load_archive(project.data_dir, project.root)
     except ArchiveInvalid as invalid:
         print(invalid.report(), file=sys.stderr)
+        return None
+
+
+def _validate(args: argparse.Namespace) -> int:
+    result = _load(Project.at(args.root))
+    if result is None:
         return 1
     archive = result.archive
     if not args.quiet:
@@ -35,10 +41,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     project = Project.at(args.root)
-    try:
-        result = load_archive(project.data_dir, project.root)
-    except ArchiveInvalid as invalid:
-        print(invalid.report(), file=sys.stderr)
+    result = _load(project)
+    if result is None:
         return 1
     report = collect_status(result.archive, project.translations_dir, project.languages)
     sys.stdout.write(format_report(report, args.format))
