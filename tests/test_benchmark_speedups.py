@@ -244,3 +244,14 @@ def test_invalid_records_stop_the_language_builds_started_early(tmp_path):
         except OSError:
             continue
     assert still_running == []
+
+
+def test_only_text_of_bounded_nesting_reaches_libyamls_recursive_composer():
+    """libyaml's composer recurses in C: deep nesting from a pull request must never reach it."""
+    assert all(yaml_source._is_shallow(path.read_text(encoding="utf-8")) for path in REAL_FILES)
+    assert not yaml_source._is_shallow("a: " + "[" * 300 + "]" * 300 + "\n")
+    assert not yaml_source._is_shallow("- " * 150 + "x\n")
+    assert not yaml_source._is_shallow("".join(" " * i + f"k{i}:\n" for i in range(250)))
+    deep = ("a: " + "[" * 100_000).encode()
+    assert [p.message for p in read_yaml(deep, "deep.yml").problems] == \
+        [p.message for p in yaml_source._read_pure(YamlDocument("deep.yml"), deep.decode()).problems]

@@ -86,6 +86,32 @@ if getattr(yaml, "__with_libyaml__", False):
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
 
+    class _ShallowLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        """libyaml composing too, the fastest way, for text that `_is_shallow` and has no anchor ('&'), so no alias
+        either (an alias without its anchor is an error, read again by `_RecordLoader`). libyaml's composer recurses
+        in C, so untrusted text only gets here with its nesting bounded beforehand."""
+
+        yaml_implicit_resolvers = _RecordRules.yaml_implicit_resolvers
+
+        def __init__(self, stream: str):
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+
+# Nesting can only come from flow brackets and from a line's indentation and dashes/question marks (compact
+# "- - x"); their sum bounds the depth. Records stay far below this; anything above takes the Python composer.
+_SHALLOW_BOUND = 200
+_LINE_PREFIX = re.compile(r"^[ ?-]*", re.M)
+
+
+def _is_shallow(text: str) -> bool:
+    brackets = text.count("[") + text.count("{")
+    if brackets > _SHALLOW_BOUND:
+        return False
+    deepest_line = max((len(m.group()) for m in _LINE_PREFIX.finditer(text)), default=0)
+    return brackets + deepest_line <= _SHALLOW_BOUND
+
 
 @dataclass
 class YamlDocument:
@@ -247,6 +273,9 @@ _KEY_READ_AS = {"tag:yaml.org,2002:bool": "true/false", "tag:yaml.org,2002:int":
 
 def _convert(doc: YamlDocument, loader: _RecordLoader, node: Node, path: tuple[str | int, ...]) -> Any:
     doc.lines.setdefault(path, node.start_mark.line + 1)
+    if len(path) > MAX_DEPTH:  # composed by libyaml, which does not count: the pure-Python reading says it
+        doc.problems.append(doc.problem(path, f"values are nested more than {MAX_DEPTH} levels deep"))
+        return None
     if node.tag not in _STANDARD_TAGS:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         doc.problems.append(doc.problem(path, f"YAML tags such as '{tag}' are not allowed in records"))
@@ -299,8 +328,9 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
         return doc
     # libyaml takes tabs where PyYAML refuses them: such text always goes the pure-Python way.
     if _FastRecordLoader is not None and "\t" not in text:
+        shallow = "&" not in text and _is_shallow(text)
         try:
-            fast = _parse(YamlDocument(path), _FastRecordLoader(text), text)
+            fast = _parse(YamlDocument(path), (_ShallowLoader if shallow else _FastRecordLoader)(text), text)
         except Exception:  # whatever libyaml objects to, the pure-Python loader says in plain words
             fast = None
         if fast is not None and not fast.problems:
