@@ -202,6 +202,12 @@ def _path_at(text: str, position: int | None = None) -> tuple[str | int, ...]:
                 stack.append([True, None, True])
             elif isinstance(event, SequenceStartEvent):
                 stack.append([False, 0, False])
+            if len(stack) > MAX_DEPTH:
+                # Deeper is no field of a record (and PyYAML's scanner slows with every level): name the field
+                # that holds the nested lists.
+                lists = [i for i, level in enumerate(stack) if not level[0]]
+                del stack[lists[0] if lists else len(stack):]
+                break
             elif isinstance(event, CollectionEndEvent):
                 stack.pop()
                 value_done()
