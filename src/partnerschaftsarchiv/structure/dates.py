@@ -98,10 +98,6 @@ class EdtfDate:
     end: EdtfPoint | None = None
 
     @property
-    def is_interval(self) -> bool:
-        return self.end is not None
-
-    @property
     def last(self) -> EdtfPoint:
         return self.end or self.start
 
