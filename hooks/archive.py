@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+import partnerschaftsarchiv
 from partnerschaftsarchiv.exports import build_time, language_exports
 from partnerschaftsarchiv.loading import ArchiveInvalid, LoadResult, dump_snapshot, load_archive, load_snapshot
 from partnerschaftsarchiv.project import Project
@@ -245,7 +246,7 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     project = state.project
     for path in (project.data_dir, project.translations_dir, project.layouts_dir, project.docs_dir,
                  Path(config.config_file_path).parent / "overrides",
-                 Path(__import__("partnerschaftsarchiv").__file__).parent / "rendering" / "templates"):
+                 Path(partnerschaftsarchiv.__file__).parent / "rendering" / "templates"):
         if path.exists():
             server.watch(str(path))
     return server
