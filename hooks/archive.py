@@ -246,7 +246,7 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     project = state.project
     for path in (project.data_dir, project.translations_dir, project.layouts_dir, project.docs_dir,
                  Path(config.config_file_path).parent / "overrides",
-                 Path(partnerschaftsarchiv.__file__).parent / "rendering" / "templates"):
+                 Path(partnerschaftsarchiv.__file__).parent / "rendering"):  # templates and assets
         if path.exists():
             server.watch(str(path))
     return server
