@@ -23,7 +23,8 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from partnerschaftsarchiv.i18n import Localizer, load_translations
 from partnerschaftsarchiv.project import Project
-from partnerschaftsarchiv.rendering.outline import outline
+from partnerschaftsarchiv.rendering.outline import first_heading
+from partnerschaftsarchiv.rendering.template_cache import template_cache
 
 LANGUAGE_ENV = "PARTNERSCHAFTSARCHIV_LANGUAGE"
 NOT_FOUND = "404.html"
@@ -92,6 +93,7 @@ def _lift(nav: list[Any], path: str) -> list[Any]:
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
+    env.bytecode_cache = template_cache("theme")
     if state.l10n is not None:
         env.install_gettext_translations(state.l10n.translations, newstyle=True)
     return env
@@ -104,8 +106,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> 
     mobile toggle would be missing) but links "skip to content" to the title.
     """
     if state.lang is not None and not page.toc.items:
-        titles = [heading for heading in outline(html) if heading.level == 1][:1]
-        page.toc = TableOfContents([AnchorLink(str(escape(h.text)), h.id, h.level) for h in titles])
+        title = first_heading(html, 1)
+        page.toc = TableOfContents([AnchorLink(str(escape(title.text)), title.id, title.level)] if title else [])
     return html
 
 

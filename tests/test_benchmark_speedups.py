@@ -14,6 +14,7 @@ import os
 import posixpath
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from partnerschaftsarchiv.loading import schema as schema_module
 from partnerschaftsarchiv.loading import yaml_source
 from partnerschaftsarchiv.loading.schema import SCHEMA_NAMES, schema_path, validate_document
 from partnerschaftsarchiv.loading.yaml_source import YamlDocument, read_yaml
+from partnerschaftsarchiv.rendering.outline import Heading, first_heading
 
 REAL_FILES = sorted((REPO / "data").glob("*/*.yml"))
 FOLDER_SCHEMA = {"seminars": "seminar", "agreements": "agreement", "projects": "project", "meetings": "meeting",
@@ -80,6 +82,27 @@ def test_anchors_and_aliases_are_still_refused():
         doc = read_yaml(text.encode("utf-8"), "f.yml")
         assert doc.problems and doc.data is None, text
         assert "not allowed in records" in str(doc.problems[0]) or "alias" in str(doc.problems[0]), text
+
+
+def test_the_invisible_character_class_is_the_unicode_rule():
+    """The one regular expression finds exactly the characters of the rule it replaced, over all of Unicode."""
+    bidi = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    for code in range(0x110000):
+        ch = chr(code)
+        category = unicodedata.category(ch)
+        refused = (category == "Cc" and ch not in "\t\n\r") or category == "Cs" or ch in bidi
+        assert bool(yaml_source.INVISIBLE_CHARACTER.fullmatch(ch)) == refused, hex(code)
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ('title: "a\\u0007b"\n', "U+0007 (control character)"),
+    ('title: "a\\uD800"\n', "U+D800 (lone surrogate)"),
+    ("title: a\u202eb\n", "U+202E (right-to-left override)"),
+    ('title: "\\x85"\n', "U+0085 (control character)"),
+])
+def test_invisible_characters_are_named_where_they_are(text, named):
+    doc = read_yaml(text.encode("utf-8"), "f.yml")
+    assert [str(p) for p in doc.problems] == [f"f.yml:1: title: contains the invisible character {named}: remove it"]
 
 
 # JSON Schema ---------------------------------------------------------------------------------------------------
@@ -186,15 +209,18 @@ def test_the_build_validates_once_and_writes_no_temporary_file(tmp_path):
 # Links ---------------------------------------------------------------------------------------------------------
 
 
-def test_relative_links_are_those_of_posixpath_relpath():
+def test_relative_links_reach_their_page_and_depend_only_on_the_depth():
     from partnerschaftsarchiv.rendering.site import SiteRenderer, relative_url
 
     site = SiteRenderer(load_archive(REPO / "data", REPO).archive, REPO / "translations")
     keys = site.page_keys() + ["about", "a/b/c", "a/b/d", "a/c", "seminars/seminars/x"]
+    by_depth: dict[tuple[int, str], set[str]] = {}
     for source in keys:
         for target in keys:
-            expected = posixpath.relpath(f"{target}.html", posixpath.dirname(source) or ".")
-            assert relative_url(source, target) == expected, (source, target)
+            link = relative_url(source, target)
+            assert posixpath.normpath(posixpath.join(posixpath.dirname(source), link)) == f"{target}.html"
+            by_depth.setdefault((source.count("/"), target), set()).add(link)
+    assert all(len(links) == 1 for links in by_depth.values())  # what lets a timeline entry be reused
 
 
 def test_a_failed_language_build_leaves_the_previous_site(tmp_path):
@@ -256,3 +282,33 @@ def test_only_text_of_bounded_nesting_reaches_libyamls_recursive_composer():
     deep = ("a: " + "[" * 250_000).encode()
     assert [p.message for p in read_yaml(deep, "deep.yml").problems] == \
         [p.message for p in yaml_source._read_pure(YamlDocument("deep.yml"), deep.decode()).problems]
+
+
+# Skip links ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ('<h1>no id</h1><h2 id="a">A</h2><h1 id="t">The <em>title</em>\n of it</h1><h1 id="u">U</h1>',
+     Heading(1, "t", "The title of it")),
+    ('<p>x</p><H1 ID="up">Upper</H1>', Heading(1, "up", "Upper")),
+    ("<h2 id='a'>A</h2><p>a &amp; b</p>", None),
+    ('<h1 id="e">A &amp; B &lt;i&gt;</h1>', Heading(1, "e", "A & B <i>")),
+    ("", None),
+])
+def test_first_heading_parses_only_what_it_needs_and_finds_the_same(html, expected):
+    assert first_heading(html, 1) == expected
+
+
+def test_every_generated_page_skips_to_its_title(real_site):
+    from partnerschaftsarchiv.rendering.site import SiteRenderer
+
+    generated = SiteRenderer(load_archive(REPO / "data", REPO).archive, REPO / "translations").page_keys()
+    checked = 0
+    for lang in ("de", "ru"):
+        for page in (real_site.site / lang).rglob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            if '<h1 id="page-title">' not in html or page.name == "404.html":
+                continue  # theme pages and hand-written Markdown pages (their headings come from Markdown)
+            assert '<a href="#page-title" class="md-skip">' in html, page
+            checked += 1
+    assert checked == 2 * len(generated)

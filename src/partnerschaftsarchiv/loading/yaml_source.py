@@ -260,16 +260,18 @@ def _reader_problem(doc: YamlDocument, error: yaml.reader.ReaderError, text: str
 
 # Invisible characters that have no place in record text: control characters (tab and line ends aside), lone
 # surrogates (not encodable, so the page could not be written) and bidirectional overrides (they disguise text).
-_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# One character class, searched in C: every string of every record passes here. Cc is U+0000–U+001F and
+# U+007F–U+009F; Cs is U+D800–U+DFFF (a test checks the class against unicodedata).
+INVISIBLE_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 def _invisible_character(text: str) -> str | None:
-    for ch in text:
-        category = unicodedata.category(ch)
-        if (category == "Cc" and ch not in "\t\n\r") or category == "Cs" or ch in _BIDI_CONTROLS:
-            name = unicodedata.name(ch, "lone surrogate" if category == "Cs" else "control character").lower()
-            return f"U+{ord(ch):04X} ({name})"
-    return None
+    found = INVISIBLE_CHARACTER.search(text)
+    if found is None:
+        return None
+    ch = found.group()
+    surrogate = unicodedata.category(ch) == "Cs"
+    return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'lone surrogate' if surrogate else 'control character').lower()})"
 
 
 _KEY_READ_AS = {"tag:yaml.org,2002:bool": "true/false", "tag:yaml.org,2002:int": "a number",

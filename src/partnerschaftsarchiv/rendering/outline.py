@@ -1,4 +1,4 @@
-"""The headings of a rendered page that carry an `id`, in document order.
+"""The first heading of a rendered page that carries an `id`.
 
 A publisher links "skip to content" to the page's first heading (Material takes it from the table of contents);
 generated pages have no Markdown for it to read the headings from.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-__all__ = ["Heading", "outline"]
+__all__ = ["Heading", "first_heading"]
 
 _LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
@@ -22,6 +22,8 @@ class Heading:
 
 
 class _HeadingParser(HTMLParser):
+    """Collects headings h1–h6 with an id; their text without markup, whitespace collapsed."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[Heading] = []
@@ -43,9 +45,18 @@ class _HeadingParser(HTMLParser):
             self._open[2].append(data)
 
 
-def outline(html: str) -> list[Heading]:
-    """Headings h1–h6 with an id; their text without markup, whitespace collapsed."""
+def first_heading(html: str, level: int = 1) -> Heading | None:
+    """The first h<level> with an id, parsing only up to it: the title comes first, and pages can be long."""
     parser = _HeadingParser()
-    parser.feed(html)
+    closing = f"</h{level}>"
+    start = 0
+    while start < len(html):
+        end = html.find(closing, start)
+        stop = len(html) if end < 0 else end + len(closing)
+        parser.feed(html[start:stop])
+        start = stop
+        found = next((heading for heading in parser.found if heading.level == level), None)
+        if found is not None:
+            return found
     parser.close()
-    return parser.found
+    return next((heading for heading in parser.found if heading.level == level), None)

@@ -23,9 +23,11 @@ from . import labels
 from .alphabet import letter_groups
 from .assets import ASSETS
 from .foreign_runs import mark_foreign_runs, split_foreign_runs
+from .fragments import FragmentCache
 from .markdown_text import SafeMarkdown
 from ..workflow.translation_status import TranslationReport, collect_status
 from .pages import NavItem, NavLink, NavSection, RenderedPage
+from .template_cache import template_cache
 from .paths import checked_key
 
 __all__ = ["SiteRenderer", "LanguageRenderer", "HOME_KEY", "STATUS_KEY", "TIMELINE_KEY", "YEARS_KEY", "DATA_KEY"]
@@ -50,15 +52,10 @@ def year_key(year: int) -> str:
 def relative_url(from_key: str, to_key: str) -> str:
     """A link that works on a server and from disk: relative, to the `.html` file.
 
-    The same as `posixpath.relpath(to_key + ".html", dirname(from_key))` for page keys (plain folder names, no `.`
-    or `..`), without its two `abspath` calls: pages make tens of thousands of links.
+    Up to the language folder, then down ("../topics/x.html" even from "topics/y"): every page of one depth links
+    a page the same way, so a fragment (a timeline entry) is rendered once per depth and reused.
     """
-    here = from_key.split("/")[:-1]
-    there = to_key.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:]) + ".html"
+    return "../" * from_key.count("/") + to_key + ".html"
 
 
 def relative_file(from_key: str, path: str) -> str:
@@ -147,6 +144,7 @@ class LanguageRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,  # one renderer per build: no need to stat every template at every include
+            bytecode_cache=template_cache("archive"),
         )
         self.env.install_gettext_translations(self.l10n.translations, newstyle=True)
         self.env.globals.update(
@@ -163,6 +161,7 @@ class LanguageRenderer:
             TIMELINE_KEY=TIMELINE_KEY,
             YEARS_KEY=YEARS_KEY,
             plural_samples=plural_samples(self.l10n.locale),
+            fragments=FragmentCache(),
         )
         self.collate = collation_key(lang)
 
@@ -193,6 +192,7 @@ class LanguageRenderer:
         summary = self.text(description) if isinstance(description, LocalizedText) else None
         html = self.env.get_template(template).render(
             key=key,
+            page_depth=key.count("/"),  # all that relative links depend on
             url=lambda target: relative_url(key, target),
             page_title=resolved_title or title_text,
             **context,
