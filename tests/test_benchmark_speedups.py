@@ -203,7 +203,12 @@ def test_the_build_validates_once_and_writes_no_temporary_file(tmp_path):
     for lang in ("de", "ru"):
         page = (project / "site" / lang / "seminars" / "2017-06-moskau.html").read_text(encoding="utf-8")
         assert "<h1 id=\"page-title\">" in page and 'class="archive-record' in page
-    assert list(temp.iterdir()) == []
+    assert _left_in(temp) == []
+
+
+def _left_in(temp: Path) -> list[Path]:
+    """What a build left in the temporary folder besides Jinja's cache of compiled templates (kept on purpose)."""
+    return [p for p in temp.iterdir() if not p.name.startswith("_jinja2-cache-")]
 
 
 # Links ---------------------------------------------------------------------------------------------------------
@@ -240,7 +245,7 @@ def test_a_failed_language_build_leaves_the_previous_site(tmp_path):
     assert "[ru]" in run.stderr and "has the path of a generated page" in run.stderr
     assert [p.name for p in site.iterdir()] == ["previous.html"]
     assert not (project / "site.partial").exists()
-    assert list(temp.iterdir()) == []
+    assert _left_in(temp) == []
 
 
 def test_invalid_records_stop_the_language_builds_started_early(tmp_path):
@@ -312,3 +317,24 @@ def test_every_generated_page_skips_to_its_title(real_site):
             assert '<a href="#page-title" class="md-skip">' in html, page
             checked += 1
     assert checked == 2 * len(generated)
+
+
+# Compiled templates kept between builds -------------------------------------------------------------------------
+
+
+def test_a_changed_template_is_compiled_again(tmp_path, monkeypatch):
+    from partnerschaftsarchiv.rendering import template_cache
+    from partnerschaftsarchiv.rendering.site import SiteRenderer
+
+    archive = load_archive(REPO / "data", REPO).archive
+    layout = tmp_path / "layouts" / "record.html"
+    layout.parent.mkdir()
+    seen = []
+    for version in ("first", "second", "second"):
+        layout.write_text(f"<h1 id=\"page-title\">{version}: {{{{ record.id }}}}</h1>\n", encoding="utf-8")
+        renderer = SiteRenderer(archive, REPO / "translations", layouts_dir=tmp_path / "layouts").language("de")
+        assert renderer.env.bytecode_cache is not None
+        seen.append(renderer.record(next(iter(archive.records.values()))).html.split(":")[0])
+    assert seen == ['<h1 id="page-title">first', '<h1 id="page-title">second', '<h1 id="page-title">second']
+    monkeypatch.setenv(template_cache.CACHE_ENV, "off")
+    assert template_cache.template_cache("archive") is None

@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import fastjsonschema
-from jsonschema import Draft7Validator
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT7
 
 from .problems import Problem, quoted, suggest
 from .yaml_source import YamlDocument
+
+if TYPE_CHECKING:
+    from jsonschema import Draft7Validator
+    from jsonschema.exceptions import ValidationError
 
 __all__ = ["SCHEMA_NAMES", "schema_path", "validate_document"]
 
@@ -52,6 +52,11 @@ def _inlined(name: str) -> dict:
 
 @cache
 def _validator(name: str) -> Draft7Validator:
+    # Imported here: only a record that fastjsonschema doubts needs jsonschema, and a valid archive none.
+    from jsonschema import Draft7Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT7
+
     registry = Registry().with_resource("common.schema.json", Resource(_load("common"), DRAFT7))
     return Draft7Validator(_inlined(name), registry=registry)
 

@@ -279,6 +279,9 @@ _KEY_READ_AS = {"tag:yaml.org,2002:bool": "true/false", "tag:yaml.org,2002:int":
                 "tag:yaml.org,2002:merge": "a merge key (<<)"}
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 def _convert(doc: YamlDocument, loader: _RecordLoader, node: Node, path: tuple[str | int, ...]) -> Any:
     doc.lines.setdefault(path, node.start_mark.line + 1)
     if len(path) > MAX_DEPTH:  # composed by libyaml, which does not count: the pure-Python reading says it
@@ -314,14 +317,18 @@ def _convert(doc: YamlDocument, loader: _RecordLoader, node: Node, path: tuple[s
         return result
     if isinstance(node, SequenceNode):
         return [_convert(doc, loader, item, path + (i,)) for i, item in enumerate(node.value)]
-    try:
-        value = loader.construct_object(node, deep=True)
-    except yaml.YAMLError as error:
-        doc.problems.append(doc.problem(path, f"cannot read the value: {getattr(error, 'problem', error)}"))
-        return None
-    except ValueError:  # e.g. an integer of thousands of digits
-        doc.problems.append(doc.problem(path, "cannot read the value: the number is far too long (put text in quotes)"))
-        return None
+    if node.tag == _STR:  # what SafeConstructor makes of a text scalar, without its bookkeeping: most values
+        value = node.value
+    else:
+        try:
+            value = loader.construct_object(node, deep=True)
+        except yaml.YAMLError as error:
+            doc.problems.append(doc.problem(path, f"cannot read the value: {getattr(error, 'problem', error)}"))
+            return None
+        except ValueError:  # e.g. an integer of thousands of digits
+            doc.problems.append(doc.problem(path, "cannot read the value: the number is far too long "
+                                                  "(put text in quotes)"))
+            return None
     if isinstance(value, str) and (invisible := _invisible_character(value)):
         doc.problems.append(doc.problem(path, f"contains the invisible character {invisible}: remove it"))
         return None
