@@ -27,8 +27,8 @@ from .fragments import FragmentCache
 from .markdown_text import SafeMarkdown
 from ..workflow.translation_status import TranslationReport, collect_status
 from .pages import NavItem, NavLink, NavSection, RenderedPage
-from .template_cache import template_cache
 from .paths import checked_key
+from .template_cache import template_cache
 
 __all__ = ["SiteRenderer", "LanguageRenderer", "HOME_KEY", "STATUS_KEY", "TIMELINE_KEY", "YEARS_KEY", "DATA_KEY"]
 
