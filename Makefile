@@ -38,7 +38,7 @@ test: $(STAMP) $(NODE_STAMP)
 # Babel's gettext workflow: extract the UI strings, merge them into the catalogs, compile (the build itself
 # compiles the .po files in memory, so no .mo is kept in git).
 translations-extract: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --width 120 --project=Partnerschaftsarchiv \
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k NP_:1c,2 -k NN_:1,2 --no-location --sort-output --width 120 --project=Partnerschaftsarchiv \
 		--copyright-holder="Partnerschaftsarchiv contributors" -o translations/messages.pot .
 
 translations-update: translations-extract

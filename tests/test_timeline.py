@@ -61,7 +61,7 @@ def test_jump_bar_leads_to_every_year_group(real_site, lang):
 
 @pytest.mark.parametrize("lang, label, status", [
     ("de", "Herbst 2017", "geplant"),
-    ("ru", "осень 2017 г.", "запланировано"),
+    ("ru", "осень 2017 г.", "запланирован"),
 ])
 def test_entry_shows_precision_kind_place_topics_and_planned_status(real_site, archive, lang, label, status):
     page = content(real_site.page(f"{lang}/timeline.html"))

@@ -57,7 +57,7 @@ def record_views(renderer: "LanguageRenderer", address: SiteAddress) -> list[Rec
             title=text(record.title),
             summary=text(record.summary),
             kind_label=renderer.label("kind", record.kind),
-            status_label=renderer.label("status", record.status) if record.status else "",
+            status_label=renderer.status_label(record),
             date_label=renderer.l10n.date(record.date),
             place_name=_place_name(renderer, record.place),
             topic_names=tuple(text(archive.topics[t].name).text for t in record.topics),

@@ -34,6 +34,9 @@ class Localizer:
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
 
+    def pgettext(self, context: str, message: str) -> str:
+        return self.translations.pgettext(context, message)
+
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.translations.ngettext(singular, plural, n)
 

@@ -196,6 +196,11 @@ class _Loader:
                                                                f"(found {len(originals)})"))
             return
         original = originals[0]
+        own = data.get("language")
+        if own and own in data.get("title_translation", {}):
+            self.problems.append(doc.problem(("title_translation", own),
+                                             f"the title in the source's own language ({own}) belongs in 'title'; "
+                                             "title_translation holds only translations of it"))
         missing: list[str] = []
         for field in _TEXT_FIELDS:
             if not isinstance(data.get(field), dict):
@@ -342,6 +347,8 @@ def _source_builder(item: _Item, root: Path) -> Source:
         path=Path(item.doc.path),
         translation=translation,
         name=LocalizedText({language: data["title"]}, language),
+        translated_title=(LocalizedText({**data["title_translation"], language: data["title"]}, language)
+                          if "title_translation" in data else None),
         description=_text(data, "notes", translation.original),
         language=language,
         date=parse_edtf(data["date"]) if "date" in data else None,

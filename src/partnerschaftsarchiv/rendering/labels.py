@@ -13,6 +13,16 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> tuple[str, str]:
+    """Mark a string with a gettext context (keyword `NP_:1c,2`): Russian words agree with the record's kind."""
+    return context, message
+
+
+def NN_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair (keyword `NN_:1,2`) for `ngettext`."""
+    return singular, plural
+
+
 KIND = {
     RecordKind.SEMINAR: N_("Seminar"),
     RecordKind.AGREEMENT: N_("Agreement"),
@@ -66,15 +76,36 @@ RELATION_INCOMING = {
     RelationType.CONTINUES: N_("continued by"),
     RelationType.RESULTS_IN: N_("resulted from"),
 }
+# A status is said of a record of one kind: the context is the kind, so that Russian agrees in gender
+# ("семинар состоялся", "встреча состоялась", "соглашение подписано"). The keys follow the schemas' enums.
 STATUS = {
-    EventStatus.PLANNED: N_("planned"),
-    EventStatus.HELD: N_("held"),
-    EventStatus.CANCELLED: N_("cancelled"),
-    EventStatus.SIGNED: N_("signed"),
-    EventStatus.IN_FORCE: N_("in force"),
-    EventStatus.SUPERSEDED: N_("superseded"),
-    EventStatus.RUNNING: N_("running"),
-    EventStatus.COMPLETED: N_("completed"),
+    RecordKind.SEMINAR: {
+        EventStatus.PLANNED: NP_("seminar", "planned"),
+        EventStatus.HELD: NP_("seminar", "held"),
+        EventStatus.CANCELLED: NP_("seminar", "cancelled"),
+    },
+    RecordKind.MEETING: {
+        EventStatus.PLANNED: NP_("meeting", "planned"),
+        EventStatus.HELD: NP_("meeting", "held"),
+        EventStatus.CANCELLED: NP_("meeting", "cancelled"),
+    },
+    RecordKind.AGREEMENT: {
+        EventStatus.SIGNED: NP_("agreement", "signed"),
+        EventStatus.IN_FORCE: NP_("agreement", "in force"),
+        EventStatus.SUPERSEDED: NP_("agreement", "superseded"),
+    },
+    RecordKind.PROJECT: {
+        EventStatus.PLANNED: NP_("project", "planned"),
+        EventStatus.RUNNING: NP_("project", "running"),
+        EventStatus.COMPLETED: NP_("project", "completed"),
+    },
+}
+# "4 seminars", "3 встречи": a count of records of one kind names the kind in the number's plural form.
+KIND_COUNT = {
+    RecordKind.SEMINAR: NN_("%(num)s seminar", "%(num)s seminars"),
+    RecordKind.AGREEMENT: NN_("%(num)s agreement", "%(num)s agreements"),
+    RecordKind.PROJECT: NN_("%(num)s project", "%(num)s projects"),
+    RecordKind.MEETING: NN_("%(num)s meeting", "%(num)s meetings"),
 }
 TRANSLATION_STATUS = {
     TranslationStatus.ORIGINAL: N_("original text"),
@@ -94,5 +125,5 @@ ORGANIZATION_TYPE = {
 VOCABULARIES = {
     "kind": KIND, "kind_plural": KIND_PLURAL, "registry": REGISTRY, "registry_plural": REGISTRY_PLURAL,
     "role": ROLE, "relation_outgoing": RELATION_OUTGOING, "relation_incoming": RELATION_INCOMING,
-    "status": STATUS, "translation_status": TRANSLATION_STATUS, "organization_type": ORGANIZATION_TYPE,
+    "translation_status": TRANSLATION_STATUS, "organization_type": ORGANIZATION_TYPE,
 }

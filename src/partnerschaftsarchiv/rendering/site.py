@@ -151,6 +151,8 @@ class LanguageRenderer:
             lang=lang,
             l10n=self.l10n,
             label=self.label,
+            status_label=self.status_label,
+            kind_count=self.kind_count,
             text=self.text,
             foreign=lambda value: mark_foreign_runs(value, lang, site.languages),
             archive=self.archive,
@@ -169,6 +171,16 @@ class LanguageRenderer:
 
     def label(self, vocabulary: str, value: Any) -> str:
         return self.l10n.gettext(labels.VOCABULARIES[vocabulary][value])
+
+    def status_label(self, record: Record) -> str:
+        """The record's status in words that agree with its kind; empty for a record without one."""
+        if record.status is None:
+            return ""
+        return self.l10n.pgettext(*labels.STATUS[record.kind][record.status])
+
+    def kind_count(self, kind: RecordKind, n: int) -> str:
+        singular, plural = labels.KIND_COUNT[kind]
+        return self.l10n.ngettext(singular, plural, n) % {"num": self.l10n.number(n)}
 
     def text(self, value: LocalizedText | None):
         """The text for this language, or the original marked with its language (see `ResolvedText`)."""

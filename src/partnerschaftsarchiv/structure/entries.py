@@ -109,10 +109,15 @@ class Place(RegistryEntry):
 
 @dataclass(frozen=True)
 class Source(RegistryEntry):
-    """A document; `name` is its title as published, in its own language."""
+    """A document; `name` is its title as published, in its own language.
+
+    `translated_title` holds the published title in its own language plus our translations of it, so that the
+    translation status treats it like any other text; pages show a translation beside the original, never instead.
+    """
 
     registry: ClassVar[RegistryKind] = RegistryKind.SOURCE
     language: str = "de"
+    translated_title: LocalizedText | None = None
     date: EdtfDate | None = None
     publisher: str | None = None
     author: str | None = None

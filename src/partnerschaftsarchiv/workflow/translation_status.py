@@ -92,6 +92,8 @@ def _texts(entry: Entry) -> Iterator[tuple[str, LocalizedText | None]]:
         if not isinstance(entry, Source):  # a source's title stays as published
             yield "name", entry.name
         yield ("notes" if isinstance(entry, Source) else "description"), entry.description
+        if isinstance(entry, Source):
+            yield "title_translation", entry.translated_title
         if getattr(entry, "short_name", None) is not None:
             yield "short_name", entry.short_name
     for i, citation in enumerate(getattr(entry, "sources", ())):
