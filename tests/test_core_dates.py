@@ -144,3 +144,22 @@ def test_language_names_and_numbers():
     assert (de.language_name("de"), de.language_name("ru")) == ("Deutsch", "Русский")
     assert (de.language_label("ru"), ru.language_label("de")) == ("Russisch", "немецкий")
     assert (de.number(12345), ru.number(12345)) == ("12.345", "12\xa0345")
+
+
+def test_a_missing_catalog_is_named(tmp_path):
+    with pytest.raises(FileNotFoundError) as error:
+        load_translations(tmp_path, "fr")
+    assert str(error.value) == "no message catalog for 'fr': messages.po is missing under translations/fr/"
+
+
+def test_fuzzy_entries_are_left_out_as_pybabel_compile_does(tmp_path):
+    folder = tmp_path / "de" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "messages.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "held"\nmsgstr "stattgefunden"\n\n#, fuzzy\nmsgid "planned"\nmsgstr "geplant?"\n\n'
+        'msgctxt "meeting"\nmsgid "held"\nmsgstr "fand statt"\n', encoding="utf-8")
+    l10n = Localizer("de", load_translations(tmp_path, "de"))
+    assert (l10n.gettext("held"), l10n.gettext("planned")) == ("stattgefunden", "planned")
+    assert l10n.pgettext("meeting", "held") == "fand statt"
+    assert l10n.pgettext("seminar", "held") == "held"
