@@ -84,10 +84,6 @@ def test_related_records_link_each_other(real_site, archive, lang):
 
 @pytest.mark.parametrize("lang, script_label, other_lang", [("de", "Kyrillisch", "ru"), ("ru", "латиница", "de")])
 def test_person_pages_show_both_scripts_and_roles_per_record(real_site, archive, lang, script_label, other_lang):
-    from partnerschaftsarchiv.i18n import Localizer, load_translations
-    from partnerschaftsarchiv.rendering.labels import ROLE
-
-    l10n = Localizer(lang, load_translations(REPO / "translations", lang))
     for person in archive.people.values():
         page = content(real_site.page(f"{lang}/people/{person.id}.html"))
         assert page.find("h1").text == person.name.values[lang]
@@ -96,11 +92,23 @@ def test_person_pages_show_both_scripts_and_roles_per_record(real_site, archive,
         assert other.find("span", lang=other_lang).text == person.name.values[other_lang]
         listed = {resolve(f"people/{person.id}", e.find("span", cls="archive-timeline__title").links()[0]): e
                   for e in page.find_all("li", cls="archive-timeline__entry")}
-        for record in archive.records.values():
-            for participation in record.people:
-                if participation.id == person.id:
-                    roles = listed[record.key].find("span", cls="archive-timeline__roles").text
-                    assert l10n.gettext(ROLE[participation.role]) in roles, (person.id, record.key)
+        assert set(listed) == {r.key for r in archive.records.values() if person.id in {p.id for p in r.people}}
+    # The role as the reader sees it, written out.
+    roles = {
+        ("de", "elke-breitenbach", "seminars/2017-06-moskau"): "Leitung",
+        ("ru", "elke-breitenbach", "seminars/2017-06-moskau"): "руководство",
+        ("de", "julia-gubina", "seminars/2017-06-moskau"): "Vorbereitung",
+        ("ru", "nelli-stanko", "seminars/2017-06-moskau"): "подготовка",
+        ("de", "sergej-tscheremin", "meetings/2013-12-berlin-runder-tisch"): "Anregung",
+        ("ru", "sergej-tscheremin", "meetings/2013-12-berlin-runder-tisch"): "инициатор",
+    }
+    for (page_lang, person_id, key), role in roles.items():
+        if page_lang != lang:
+            continue
+        page = content(real_site.page(f"{lang}/people/{person_id}.html"))
+        entry = next(e for e in page.find_all("li", cls="archive-timeline__entry")
+                     if resolve(f"people/{person_id}", e.find("span", cls="archive-timeline__title").links()[0]) == key)
+        assert role in entry.find("span", cls="archive-timeline__roles").text, (person_id, key)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -130,6 +138,11 @@ def test_topic_pages_list_co_occurring_topics(real_site, archive, lang):
             assert shown[other].endswith(f"({n})"), (topic_id, other)
         counts = [shared[other] for other in shown]
         assert counts == sorted(counts, reverse=True)
+    # Most shared first, then alphabetically by id: written out for one topic.
+    page = content(real_site.page(f"{lang}/topics/selbsthilfe.html"))
+    shown = [resolve("topics/selbsthilfe", li.find("a").attrs["href"]).split("/")[-1]
+             for li in page.find("ul", cls="archive-related-topics").find_all("li")]
+    assert shown[0] == "teilhabe"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

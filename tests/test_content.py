@@ -36,3 +36,18 @@ def test_official_russian_names(real_site):
     assert ("Министр Правительства Москвы, руководитель Департамента внешнеэкономических и международных связей "
             "города Москвы") in person
     assert "Фонд «Foundation Co-Integration»" not in real_site.page("ru/organizations/foundation-co-integration.html")
+
+
+def test_record_pages_show_the_agreeing_status(real_site):
+    pages = {
+        "ru/seminars/2017-06-moskau.html": "состоялся",
+        "ru/meetings/2013-09-botschaft-fachgespraech.html": "состоялась",
+        "ru/agreements/2012-09-25-kooperationsvereinbarung-soziales.html": "заключено",
+        "ru/agreements/2012-05-un-brk-russland.html": "действует",
+        "de/meetings/2013-09-botschaft-fachgespraech.html": "stattgefunden",
+    }
+    for path, word in pages.items():
+        assert f"<dd>{word}</dd>" in real_site.page(path), path
+    assert '<p class="archive-count">4 семинара</p>' in real_site.page("ru/seminars/index.html")
+    assert '<p class="archive-count">3 встречи</p>' in real_site.page("ru/meetings/index.html")
+    assert '<p class="archive-count">6 Vereinbarungen</p>' in real_site.page("de/agreements/index.html")

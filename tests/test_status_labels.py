@@ -58,17 +58,3 @@ def test_counts_name_the_kind_in_the_numbers_plural_form(lang):
         got = tuple(l10n.ngettext(singular, plural, n) % {"num": n} for n in (1, 3, 5, 21))
         assert got == expected, kind
 
-
-def test_record_pages_show_the_agreeing_status(real_site):
-    pages = {
-        "ru/seminars/2017-06-moskau.html": "состоялся",
-        "ru/meetings/2013-09-botschaft-fachgespraech.html": "состоялась",
-        "ru/agreements/2012-09-25-kooperationsvereinbarung-soziales.html": "заключено",
-        "ru/agreements/2012-05-un-brk-russland.html": "действует",
-        "de/meetings/2013-09-botschaft-fachgespraech.html": "stattgefunden",
-    }
-    for path, word in pages.items():
-        assert f"<dd>{word}</dd>" in real_site.page(path), path
-    assert '<p class="archive-count">4 семинара</p>' in real_site.page("ru/seminars/index.html")
-    assert '<p class="archive-count">3 встречи</p>' in real_site.page("ru/meetings/index.html")
-    assert '<p class="archive-count">6 Vereinbarungen</p>' in real_site.page("de/agreements/index.html")
