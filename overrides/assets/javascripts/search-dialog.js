@@ -26,6 +26,8 @@
   input.setAttribute("aria-controls", list.id);
   input.setAttribute("aria-describedby", status.id);
 
+  var MODIFIERS = ["Shift", "Control", "Alt", "AltGraph", "Meta", "CapsLock"];
+
   // What Tab visits: the field, then each result link (and "more results" toggles) as Material's arrows do.
   function stops() {
     var results = list.querySelectorAll(":not(details) > [href], summary, details[open] [href]");
@@ -36,10 +38,15 @@
 
   // Capture phase on window: before Material's own key handler, which would close the search on Tab.
   window.addEventListener("keydown", function (event) {
-    if (!toggle.checked || (event.key !== "Tab" && event.key !== "Escape")) return;
-    if (event.ctrlKey || event.metaKey || event.altKey || !dialog.contains(document.activeElement)) return;
+    if (!toggle.checked || !dialog.contains(document.activeElement)) return;
     var all = stops();
     var at = all.indexOf(document.activeElement);
+    // Material hands every other key to the search field, Shift too: Shift+Tab on a result would start there.
+    if (MODIFIERS.indexOf(event.key) !== -1 && at > 0) {
+      event.stopImmediatePropagation();
+      return;
+    }
+    if ((event.key !== "Tab" && event.key !== "Escape") || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === "Escape") {
       if (at <= 0) return;
       event.preventDefault();
