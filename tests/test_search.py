@@ -114,7 +114,7 @@ def search(page, text: str) -> list[dict]:
     page.evaluate("document.querySelector('.md-search-result__meta').textContent = ''")
     page.fill("input.md-search__input", text)
     page.dispatch_event("input.md-search__input", "keyup")
-    page.wait_for_function("/[0-9]|Kein|Нет|Ничего/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("/[0-9]|Kein|Совпадений|Нет|Ничего/.test(document.querySelector('.md-search-result__meta').textContent)")
     settle(page)
     return page.eval_on_selector_all(".md-search-result__item", """items => items.map(item => ({
         href: item.querySelector('a').href,
