@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
 from partnerschaftsarchiv.search import PageProfile, shape_documents, spelling_variants, transliterations
 from search_queries import QUERIES, Query
@@ -84,6 +85,23 @@ def test_search_index_weights_pages_and_names_them_in_both_scripts(real_site):
         assert {"cheremin", "cheryomin", "tscheremin", "черемин"} <= set(names)
     # The index is data: no spelling of a name is shown anywhere but in these two fields.
     assert "cheryomin" not in real_site.page("de/people/sergej-tscheremin.html").lower()
+
+
+def test_every_name_and_title_is_indexed_in_the_other_language(real_site):
+    """Each registry entry's name and each record's title, as the other site writes it, is a name of its page."""
+    for lang, other in (("de", "ru"), ("ru", "de")):
+        pages = {doc["location"]: doc for doc in _index(real_site.site, lang)["docs"]}
+        checked = 0
+        for path in sorted((real_site.project / "data").glob("*/*.yml")):
+            entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+            folder = path.parent.name
+            text = entry.get("title") or entry.get("name")
+            if folder == "sources" or not isinstance(text, dict) or not text.get(other):
+                continue
+            key = f"{folder}/{entry['id']}.html"
+            assert text[other] in pages[key].get("names", ""), (lang, key)
+            checked += 1
+        assert checked >= 60, checked
 
 
 # In the browser --------------------------------------------------------------------------------------------------
