@@ -69,7 +69,8 @@ def _index(site: Path, lang: str) -> dict:
 
 
 def test_search_index_weights_pages_and_names_them_in_both_scripts(real_site):
-    for lang, own, other in (("de", "Elke Breitenbach", "Эльке Брайтенбах"), ("ru", "Эльке Брайтенбах", "Elke Breitenbach")):
+    for lang, own, other in (("de", "Elke Breitenbach", "Эльке Брайтенбах"),
+                             ("ru", "Эльке Брайтенбах", "Elke Breitenbach")):
         index = _index(real_site.site, lang)
         assert index["config"]["fields"] == {"title": {"boost": 1000}, "names": {"boost": 500}, "text": {"boost": 1},
                                              "spellings": {"boost": 1}, "tags": {"boost": 1000000}}
@@ -132,7 +133,8 @@ def search(page, text: str) -> list[dict]:
     page.evaluate("document.querySelector('.md-search-result__meta').textContent = ''")
     page.fill("input.md-search__input", text)
     page.dispatch_event("input.md-search__input", "keyup")
-    page.wait_for_function("/[0-9]|Kein|Совпадений|Нет|Ничего/.test(document.querySelector('.md-search-result__meta').textContent)")
+    # Material writes the count (or "none") above the results once they are in.
+    page.wait_for_function("/[0-9]|Kein|Совпадений/.test(document.querySelector('.md-search-result__meta').textContent)")
     settle(page)
     return page.eval_on_selector_all(".md-search-result__item", """items => items.map(item => ({
         href: item.querySelector('a').href,
