@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -45,6 +46,7 @@ from partnerschaftsarchiv.rendering.page_meta import OpenGraph
 from partnerschaftsarchiv.rendering.pages import NavLink, NavSection, RenderedPage
 from partnerschaftsarchiv.rendering.site import HOME_KEY, LanguageRenderer, SiteRenderer
 from partnerschaftsarchiv.rendering.structured_data import StructuredData, script_json
+from partnerschaftsarchiv.search import search_profiles, shape_documents
 
 LANGUAGE_ENV = "PARTNERSCHAFTSARCHIV_LANGUAGE"
 # "stdin": the language build reads the archive the root validated from its standard input (loading/snapshot.py).
@@ -379,7 +381,20 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+def _shape_search_index(config: MkDocsConfig) -> None:
+    """Material's search index with the core's weights and hidden names (runs after Material's search plugin
+    wrote it and before the offline plugin copies it into search_index.js)."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] = shape_documents(index["docs"], search_profiles(state.result.archive, state.lang))
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    if state.lang is not None:
+        _shape_search_index(config)
     if state.lang is None:
         _build_languages(config)
         if state.warnings is not None and state.warnings.get_counts():
