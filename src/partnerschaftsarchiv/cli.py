@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .loading import ArchiveInvalid, LoadResult, load_archive
+from .loading.provenance import WARNING
 from .project import Project
 from .structure import EdtfError, RecordKind, parse_edtf
 from .workflow.report import FORMATS, format_report
@@ -34,8 +35,11 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"{notice}", file=sys.stderr)
         registries = sum(map(len, (archive.topics, archive.organizations, archive.people, archive.places,
                                    archive.sources)))
+        warnings = sum(1 for notice in result.notices if notice.message.startswith(WARNING))
+        todo = len(result.notices) - warnings
         print(f"OK: {len(archive.records)} records and {registries} registry entries are valid"
-              + (f"; {len(result.notices)} translations to do" if result.notices else "") + ".")
+              + (f"; {warnings} warning{'s' if warnings != 1 else ''}" if warnings else "")
+              + (f"; {todo} translation{'s' if todo != 1 else ''} to do" if todo else "") + ".")
     return 0
 
 

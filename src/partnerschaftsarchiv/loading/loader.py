@@ -15,6 +15,7 @@ from ..structure import (
     RegistryKind, Relation, Source, Topic, Translation, TranslationStatus, parse_edtf,
 )
 from ..structure.kinds import EventStatus, RelationType, Role
+from .provenance import check_provenance
 from .problems import ArchiveInvalid, Problem, Severity, quoted, suggest
 from .schema import validate_document
 from .yaml_source import YamlDocument, read_yaml
@@ -372,6 +373,10 @@ def load_archive(data_dir: Path, root: Path | None = None) -> LoadResult:
     loader = _Loader(data_dir, Path(root).resolve() if root else data_dir.parent)
     loader.read_all()
     notices = loader.check_all()
+    provenance_errors, provenance_warnings = check_provenance(((i.schema, i.doc) for i in loader.items),
+                                                              loader.known["places"])
+    loader.problems += provenance_errors
+    notices += provenance_warnings
     if loader.problems:
         raise ArchiveInvalid(loader.problems)
     return LoadResult(loader.build(), sorted(notices, key=lambda p: p.sort_key))
