@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator, Mapping
 
-from ..structure import RecordKind, RegistryKind
+from ..structure import EdtfError, PlaceMention, PlaceRole, RecordKind, RegistryKind, Review, parse_edtf
 from .problems import Problem, Severity, suggest
 from .yaml_source import YamlDocument
 
-__all__ = ["PLACEHOLDER_PREFIXES", "PLACEHOLDER_TEXTS", "WARNING", "check_provenance", "is_placeholder"]
+__all__ = ["PLACEHOLDER_PREFIXES", "PLACEHOLDER_TEXTS", "WARNING", "check_provenance", "is_placeholder",
+           "place_mentions", "reviews_of", "venue_of"]
 
 # What the `new` command writes where the editor has to put the source's text (see workflow/scaffold.py).
 PLACEHOLDER_PREFIXES = {"de": "PLATZHALTER: ", "ru": "ЗАПОЛНИТЬ: "}
@@ -107,6 +108,35 @@ def _unknown_places(doc: YamlDocument, known_places: set[str]) -> Iterator[Probl
                                                    f"places are the file names under data/places/")
 
 
+def _reviews(doc: YamlDocument) -> Iterator[Problem]:
+    """`review:` says who reviewed a translation and when: only for a language marked reviewed, on a real day.
+
+    A language marked reviewed without a `review:` entry is a warning: the archive's older records predate the field.
+    """
+    statuses = doc.data.get("translation") if isinstance(doc.data.get("translation"), dict) else {}
+    reviews = doc.data.get("review") if isinstance(doc.data.get("review"), dict) else {}
+    for lang, note in reviews.items():
+        status = statuses.get(lang)
+        if status == "original":
+            yield doc.problem(("review", lang), f"the {lang} text is the original: only a translation is reviewed; "
+                                                f"remove review.{lang}")
+        elif status != "reviewed":
+            yield doc.problem(("review", lang), f"translation.{lang} says {status or 'nothing'}, not reviewed: set "
+                                                f"`translation.{lang}: reviewed` once the review is done, or remove "
+                                                f"review.{lang}")
+        day = note.get("date") if isinstance(note, dict) else None
+        if isinstance(day, str):
+            try:
+                parse_edtf(day)
+            except EdtfError as error:
+                yield doc.problem(("review", lang, "date"), str(error))
+    for lang, status in statuses.items():
+        if status == "reviewed" and lang not in reviews:
+            yield doc.problem(("translation", lang),
+                              f"{WARNING}the {lang} translation is marked reviewed without saying by whom: add "
+                              f"`review: {{{lang}: {{by: NAME, date: YYYY-MM-DD}}}}`")
+
+
 def _unnamed(schema: str, doc: YamlDocument) -> Problem:
     kind = RegistryKind(schema)
     if kind is RegistryKind.SOURCE:
@@ -126,17 +156,42 @@ def check_provenance(documents: Iterable[tuple[str, YamlDocument]], known_places
     documents = list(documents)
     places = set(known_places)
     errors: list[Problem] = []
-    sourceless: list[Problem] = []
+    doc_warnings: list[Problem] = []  # and other warnings about a single document
     named: set[tuple[RegistryKind, str]] = set()
     for schema, doc in documents:
         errors += _placeholders(doc)
         unsourced = _unsourced(schema, doc)
         if unsourced is not None:
-            (errors if unsourced.severity is Severity.ERROR else sourceless).append(unsourced)
+            (errors if unsourced.severity is Severity.ERROR else doc_warnings).append(unsourced)
         errors += _unknown_places(doc, places)
+        for problem in _reviews(doc):
+            if problem.message.startswith(WARNING):
+                doc_warnings.append(Problem(problem.path, problem.line, problem.field, problem.message,
+                                          Severity.NOTICE))
+            else:
+                errors.append(problem)
         # A registry page lists the records that name its entry; a source is also cited by registry entries.
         named.update((kind, entry) for kind, entry in _named(schema, doc.data)
                      if schema in _RECORD_SCHEMAS or kind is RegistryKind.SOURCE)
-    warnings = sourceless + [_unnamed(schema, doc) for schema, doc in documents
+    warnings = doc_warnings + [_unnamed(schema, doc) for schema, doc in documents
                 if schema not in _RECORD_SCHEMAS and (RegistryKind(schema), doc.data.get("id")) not in named]
     return errors, warnings
+
+
+# Building the model from a valid document --------------------------------------------------------------------------
+
+def place_mentions(data: Mapping[str, Any]) -> tuple[PlaceMention, ...]:
+    """`place` (the venue) first, then `places` with their roles, each place once per role."""
+    mentions = [PlaceMention(data["place"], PlaceRole.VENUE)] if data.get("place") else []
+    mentions += [PlaceMention(item["id"], PlaceRole(item["role"])) for item in data.get("places", ())]
+    return tuple(dict.fromkeys(mentions))
+
+
+def venue_of(data: Mapping[str, Any]) -> str | None:
+    """The venue pages show as the record's place: `place`, else the first venue of `places`."""
+    venues = [m.id for m in place_mentions(data) if m.role is PlaceRole.VENUE]
+    return venues[0] if venues else None
+
+
+def reviews_of(data: Mapping[str, Any]) -> dict[str, Review]:
+    return {lang: Review(note["by"], note["date"]) for lang, note in (data.get("review") or {}).items()}

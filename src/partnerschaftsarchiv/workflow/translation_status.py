@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po
 from ..i18n import po_path
 from ..structure import Archive, Entry, LocalizedText, Record, RegistryEntry, Source, TranslationStatus
 
-__all__ = ["EntryGap", "MessageGap", "MessageProblem", "TranslationReport", "collect_status", "POT_NAME"]
+__all__ = ["entry_texts", "EntryGap", "MessageGap", "MessageProblem", "TranslationReport", "collect_status", "POT_NAME"]
 
 POT_NAME = "messages.pot"
 
@@ -80,7 +80,7 @@ class TranslationReport:
         return [gap for gap in self.messages if gap.lang == lang]
 
 
-def _texts(entry: Entry) -> Iterator[tuple[str, LocalizedText | None]]:
+def entry_texts(entry: Entry) -> Iterator[tuple[str, LocalizedText | None]]:
     """Every translatable text of an entry, named as the field is in the YAML file."""
     if isinstance(entry, Record):
         yield "title", entry.title
@@ -100,7 +100,7 @@ def _texts(entry: Entry) -> Iterator[tuple[str, LocalizedText | None]]:
 
 def _entry_gaps(entry: Entry, languages: tuple[str, ...]) -> Iterator[EntryGap]:
     original = entry.translation.original
-    texts = [(name, text) for name, text in _texts(entry) if text and text.has(original)]
+    texts = [(name, text) for name, text in entry_texts(entry) if text and text.has(original)]
     if not texts:
         return  # nothing to translate, e.g. a source without notes
     for lang in languages:
