@@ -36,13 +36,16 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # Babel's gettext workflow: extract the UI strings, merge them into the catalogs, compile (the build itself
-# compiles the .po files in memory, so no .mo is kept in git).
+# compiles the .po files in memory, so no .mo is kept in git). Nothing changes when no UI string changed: the
+# template is replaced only when more than its creation date differs, and the catalogs keep theirs.
 translations-extract: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --width 120 --project=Partnerschaftsarchiv \
-		--copyright-holder="Partnerschaftsarchiv contributors" -o translations/messages.pot .
+		--copyright-holder="Partnerschaftsarchiv contributors" -o translations/messages.pot.new .
+	$(BIN)/python -m partnerschaftsarchiv.workflow.catalog_files translations/messages.pot.new translations/messages.pot
 
 translations-update: translations-extract
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --width 120
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --width 120 \
+		--ignore-pot-creation-date
 
 translations-compile: $(STAMP)
 	$(BIN)/pybabel compile -d translations --statistics
