@@ -375,7 +375,8 @@ def load_archive(data_dir: Path, root: Path | None = None) -> LoadResult:
     loader.read_all()
     notices = loader.check_all()
     provenance_errors, provenance_warnings = check_provenance(((i.schema, i.doc) for i in loader.items),
-                                                              loader.known["places"])
+                                                              loader.known["places"],
+                                                              ((i.schema, i.doc) for i in loader.invalid))
     loader.problems += provenance_errors
     notices += provenance_warnings
     if loader.problems:

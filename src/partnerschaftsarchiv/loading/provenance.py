@@ -150,12 +150,13 @@ def _unnamed(schema: str, doc: YamlDocument) -> Problem:
     return Problem(doc.path, doc.line(("id",)) or 1, "id", WARNING + why, Severity.NOTICE)
 
 
-def check_provenance(documents: Iterable[tuple[str, YamlDocument]], known_places: Iterable[str] = ()
-                     ) -> tuple[list[Problem], list[Problem]]:
-    """(errors, warnings) of schema-valid documents, each given with the name of its schema."""
+def check_provenance(documents: Iterable[tuple[str, YamlDocument]], known_places: Iterable[str] = (),
+                     invalid: Iterable[tuple[str, YamlDocument]] = ()) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings) of schema-valid documents, each given with the name of its schema; of documents with
+    schema errors only their places are checked, so one run still lists every unknown id."""
     documents = list(documents)
     places = set(known_places)
-    errors: list[Problem] = []
+    errors: list[Problem] = [problem for _, doc in invalid for problem in _unknown_places(doc, places)]
     doc_warnings: list[Problem] = []  # and other warnings about a single document
     named: set[tuple[RegistryKind, str]] = set()
     for schema, doc in documents:
