@@ -1,0 +1,132 @@
+"""Review in the open: `status` summarises by kind and language and shows only a branch's changes with
+`--changed`; `make translations-update` leaves the catalogs alone when no UI string changed; the review of a
+translation (who, when) reaches the side-by-side page."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO, make_project
+from partnerschaftsarchiv.loading import load_archive
+from partnerschaftsarchiv.rendering.site import SiteRenderer
+from partnerschaftsarchiv.workflow.catalog_files import keep_if_changed
+
+GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+
+
+def git(project: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=project, check=True, capture_output=True, env=GIT_ENV)
+
+
+def status(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "partnerschaftsarchiv", "status", *args], cwd=project,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_status_starts_with_a_summary_by_kind_and_language(tmp_path):
+    run = status(make_project(tmp_path / "project"))
+    assert run.returncode == 0, run.stdout
+    lines = run.stdout.splitlines()
+    assert lines[:4] == ["Translation status", "", "Entries to translate or review, by kind and language:",
+                         "kind              de    ru"]
+    assert "seminar            0     4" in lines
+    assert "topic              0    24" in lines
+    assert "total              0    63" in lines
+    assert lines.index("total              0    63") < lines.index("ru: 63 entries to translate or review, 0 UI "
+                                                                  "strings untranslated or fuzzy")
+
+
+def test_status_changed_shows_only_what_the_branch_changed(tmp_path):
+    project = make_project(tmp_path / "project")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "main")
+    git(project, "switch", "-q", "-c", "seminar")
+    nothing = status(project, "--changed")
+    assert nothing.returncode == 0
+    assert "(none)" in nothing.stdout and "ru: 0 entries to translate or review" in nothing.stdout
+    # One committed change, one edit not committed yet, one new file.
+    moskau = project / "data/seminars/2017-06-moskau.yml"
+    moskau.write_text(moskau.read_text(encoding="utf-8").replace("number: 18 ", "number: 18  "), encoding="utf-8")
+    git(project, "commit", "-q", "-am", "edit")
+    topic = project / "data/topics/inklusion.yml"
+    topic.write_text(topic.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    shutil.copy(project / "data/places/moskau.yml", project / "data/places/moskva.yml")
+    (project / "data/places/moskva.yml").write_text(
+        (project / "data/places/moskau.yml").read_text(encoding="utf-8").replace("id: moskau", "id: moskva"),
+        encoding="utf-8")
+    run = status(project, "--changed")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == "Translation status of the entries this branch changed against main"
+    assert [line for line in lines if line.startswith("  data/")] == [
+        "  data/seminars/2017-06-moskau.yml: unreviewed", "  data/topics/inklusion.yml: unreviewed"]
+    assert "seminar            0     1" in lines and "topic              0     1" in lines
+    markdown = status(project, "--changed", "--format", "markdown").stdout
+    assert "Only the entries this branch changed against `main`." in markdown
+    assert "| seminar | 0 | 1 | " in markdown
+    unknown = status(project, "--changed", "--base", "trunk")
+    assert unknown.returncode == 2 and "error: --changed needs git and the branch 'trunk'" in unknown.stderr
+
+
+POT = """# Template.
+msgid ""
+msgstr ""
+"Project-Id-Version: Partnerschaftsarchiv\\n"
+"POT-Creation-Date: {date}\\n"
+"Content-Type: text/plain; charset=utf-8\\n"
+
+msgid "{message}"
+msgstr ""
+"""
+
+
+def test_a_template_differing_only_in_its_date_is_not_written(tmp_path):
+    current, fresh = tmp_path / "messages.pot", tmp_path / "messages.pot.new"
+    current.write_text(POT.format(date="2026-11-21 12:34+0000", message="Home"), encoding="utf-8")
+    fresh.write_text(POT.format(date="2026-11-30 09:00+0000", message="Home"), encoding="utf-8")
+    assert keep_if_changed(fresh, current) is False
+    assert "2026-11-21 12:34" in current.read_text(encoding="utf-8") and not fresh.exists()
+    fresh.write_text(POT.format(date="2026-11-30 09:00+0000", message="Start"), encoding="utf-8")
+    assert keep_if_changed(fresh, current) is True
+    assert 'msgid "Start"' in current.read_text(encoding="utf-8") and not fresh.exists()
+
+
+def test_make_translations_update_changes_nothing_when_nothing_changed(tmp_path):
+    project = tmp_path / "project"
+    for part in ("src", "hooks", "overrides", "translations"):
+        shutil.copytree(REPO / part, project / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for part in ("Makefile", "babel.cfg", "pyproject.toml", "constraints.txt"):
+        shutil.copy2(REPO / part, project / part)
+    stamp = project / "installed-stamp"
+    stamp.touch()  # newer than pyproject.toml and constraints.txt: nothing is installed
+    before = {path: path.read_bytes() for path in (project / "translations").rglob("*") if path.is_file()}
+    # The environment of this test run stands in for .venv/.
+    run = subprocess.run(["make", "--no-print-directory", "translations-update", f"BIN={Path(sys.executable).parent}",
+                          f"STAMP={stamp.name}"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "translations/messages.pot: unchanged" in run.stdout
+    after = {path: path.read_bytes() for path in (project / "translations").rglob("*") if path.is_file()}
+    assert after == before
+
+
+def test_the_review_reaches_the_side_by_side_page(tmp_path):
+    project = make_project(tmp_path / "project")
+    place = project / "data/places/moskau.yml"
+    text = place.read_text(encoding="utf-8")
+    assert "  ru: reviewed\n" in text
+    record = project / "data/seminars/2017-06-moskau.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        "translation:\n  de: original\n  ru: unreviewed\n",
+        "translation:\n  de: original\n  ru: reviewed\nreview:\n  ru: {by: \"Anna Beispiel\", date: 2026-11-30}\n"),
+        encoding="utf-8")
+    archive = load_archive(project / "data", project).archive
+    page = SiteRenderer(archive, project / "translations").language("de").side_by_side(
+        archive.records["2017-06-moskau"])
+    assert page.key == "review/seminars/2017-06-moskau"
+    assert "Russisch: Übersetzung geprüft (von Anna Beispiel am 2026-11-30)</th>" in page.html
