@@ -48,8 +48,8 @@ class Archive:
         yield RegistryKind.TOPIC, record.topics
         yield RegistryKind.ORGANIZATION, (p.id for p in record.organizations)
         yield RegistryKind.PERSON, (p.id for p in record.people)
-        yield RegistryKind.PLACE, [record.place] if record.place else []
-        yield RegistryKind.PLACE, (mention.id for mention in record.places)
+        # The venue and every place of `places` (visited ones too), each once.
+        yield RegistryKind.PLACE, [record.place] * bool(record.place) + [mention.id for mention in record.places]
         yield RegistryKind.SOURCE, (c.source for c in record.sources)
 
     def registry(self, kind: RegistryKind) -> Mapping[str, RegistryEntry]:
