@@ -328,12 +328,19 @@ class LanguageRenderer:
         _ = self.l10n.gettext
         title = self.text(record.title)
         texts = [(name, value) for name, value in entry_texts(record) if value]
-        rendered = {(name, code): (self.markdown.render(value.values[code]) if name == "body" else value.values[code])
+        rendered = {(name, code): self._text_in(value.values[code], code, markdown=name == "body")
                     for name, value in texts for code in self.site.languages if value.has(code)}
         return self._page(review_key(record), "side_by_side.html",
                           _("Side by side: %(title)s") % {"title": title.text},
                           record=record, texts=texts, rendered=rendered, languages=self.site.languages,
                           title_lang=title.lang)
+
+    def _text_in(self, text: str, code: str, markdown: bool) -> Markup:
+        """A text in language `code`, its runs in another script marked with their language (as on record pages)."""
+        languages = self.site.languages
+        if markdown:
+            return self.markdown.render(text, lambda piece: split_foreign_runs(piece, code, languages))
+        return mark_foreign_runs(text, code, languages)
 
     def translation_status(self) -> RenderedPage:
         _ = self.l10n.gettext
