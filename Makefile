@@ -36,14 +36,14 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # Babel's gettext workflow: extract the UI strings, merge them into the catalogs, compile (the build itself
-# compiles the .po files in memory, so no .mo is kept in git). Nothing changes when no UI string changed: the
-# template is replaced only when more than its creation date differs, and the catalogs keep theirs.
+# compiles the .po files in memory, so no .mo is kept in git).
 translations-extract: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --width 120 --project=Partnerschaftsarchiv \
-		--copyright-holder="Partnerschaftsarchiv contributors" -o translations/messages.pot.new .
-	$(BIN)/python -m partnerschaftsarchiv.workflow.catalog_files translations/messages.pot.new translations/messages.pot
+		--copyright-holder="Partnerschaftsarchiv contributors" -o translations/messages.pot .
 
+# Nothing changes when no UI string changed: the template keeps its committed creation date, the catalogs theirs.
 translations-update: translations-extract
+	$(BIN)/python -m partnerschaftsarchiv.workflow.catalog_files translations/messages.pot
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --width 120 \
 		--ignore-pot-creation-date
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from conftest import REPO, make_project
 from partnerschaftsarchiv.loading import load_archive
 from partnerschaftsarchiv.rendering.site import SiteRenderer
-from partnerschaftsarchiv.workflow.catalog_files import keep_if_changed
+from partnerschaftsarchiv.workflow.catalog_files import keep_committed_if_same
 
 GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
@@ -86,15 +86,16 @@ msgstr ""
 """
 
 
-def test_a_template_differing_only_in_its_date_is_not_written(tmp_path):
-    current, fresh = tmp_path / "messages.pot", tmp_path / "messages.pot.new"
-    current.write_text(POT.format(date="2026-11-21 12:34+0000", message="Home"), encoding="utf-8")
-    fresh.write_text(POT.format(date="2026-11-30 09:00+0000", message="Home"), encoding="utf-8")
-    assert keep_if_changed(fresh, current) is False
-    assert "2026-11-21 12:34" in current.read_text(encoding="utf-8") and not fresh.exists()
-    fresh.write_text(POT.format(date="2026-11-30 09:00+0000", message="Start"), encoding="utf-8")
-    assert keep_if_changed(fresh, current) is True
-    assert 'msgid "Start"' in current.read_text(encoding="utf-8") and not fresh.exists()
+def test_a_template_differing_only_in_its_date_is_kept_as_committed(tmp_path):
+    template = tmp_path / "messages.pot"
+    committed = POT.format(date="2026-11-21 12:34+0000", message="Home")
+    template.write_text(POT.format(date="2026-11-30 09:00+0000", message="Home"), encoding="utf-8")
+    assert keep_committed_if_same(template, committed) is True
+    assert template.read_text(encoding="utf-8") == committed
+    template.write_text(POT.format(date="2026-11-30 09:00+0000", message="Start"), encoding="utf-8")
+    assert keep_committed_if_same(template, committed) is False
+    assert 'msgid "Start"' in template.read_text(encoding="utf-8")
+    assert keep_committed_if_same(template, None) is False  # no commit to compare with: left as extracted
 
 
 def test_make_translations_update_changes_nothing_when_nothing_changed(tmp_path):
@@ -105,14 +106,16 @@ def test_make_translations_update_changes_nothing_when_nothing_changed(tmp_path)
         shutil.copy2(REPO / part, project / part)
     stamp = project / "installed-stamp"
     stamp.touch()  # newer than pyproject.toml and constraints.txt: nothing is installed
-    before = {path: path.read_bytes() for path in (project / "translations").rglob("*") if path.is_file()}
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "catalogs")
     # The environment of this test run stands in for .venv/.
     run = subprocess.run(["make", "--no-print-directory", "translations-update", f"BIN={Path(sys.executable).parent}",
                           f"STAMP={stamp.name}"], cwd=project, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "translations/messages.pot: unchanged" in run.stdout
-    after = {path: path.read_bytes() for path in (project / "translations").rglob("*") if path.is_file()}
-    assert after == before
+    assert "translations/messages.pot: only the creation date changed: kept as committed" in run.stdout
+    changed = subprocess.run(["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True).stdout
+    assert changed == ""
 
 
 def test_the_review_reaches_the_side_by_side_page(tmp_path):

@@ -101,5 +101,5 @@ VOCABULARIES = {
     "kind": KIND, "kind_plural": KIND_PLURAL, "registry": REGISTRY, "registry_plural": REGISTRY_PLURAL,
     "role": ROLE, "relation_outgoing": RELATION_OUTGOING, "relation_incoming": RELATION_INCOMING,
     "status": STATUS, "translation_status": TRANSLATION_STATUS, "organization_type": ORGANIZATION_TYPE,
-    "place_role": PLACE_ROLE,
 }
+VOCABULARIES["place_role"] = PLACE_ROLE
