@@ -41,8 +41,11 @@ translations-extract: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k N_ -k NP_:1c,2 -k NN_:1,2 --no-location --sort-output --width 120 --project=Partnerschaftsarchiv \
 		--copyright-holder="Partnerschaftsarchiv contributors" -o translations/messages.pot .
 
+# Nothing changes when no UI string changed: the template keeps its committed creation date, the catalogs theirs.
 translations-update: translations-extract
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --width 120
+	$(BIN)/python -m partnerschaftsarchiv.workflow.catalog_files translations/messages.pot
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --width 120 \
+		--ignore-pot-creation-date
 
 translations-compile: $(STAMP)
 	$(BIN)/pybabel compile -d translations --statistics

@@ -27,7 +27,7 @@ def named(record) -> dict[str, set[str]]:
         "topic": set(record.topics),
         "organization": {p.id for p in record.organizations},
         "person": {p.id for p in record.people},
-        "place": {record.place} if record.place else set(),
+        "place": ({record.place} if record.place else set()) | {m.id for m in record.places},
     }
 
 

@@ -17,6 +17,14 @@ from partnerschaftsarchiv.structure import RecordKind, parse_edtf
 from partnerschaftsarchiv.workflow.record_id import derive_id
 
 
+def filled(project: Path, relative: str) -> Path:
+    """A skeleton as an editor finishes it: placeholder marks gone, a source cited (validate refuses neither)."""
+    path = project / "data" / relative
+    text = path.read_text(encoding="utf-8").replace('"PLATZHALTER: ', '"').replace('"ЗАПОЛНИТЬ: ', '"')
+    path.write_text(text.replace("sources: []", "sources: [{source: paritaet-2017-06-08}]"), encoding="utf-8")
+    return path
+
+
 def new(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "partnerschaftsarchiv", "new", *args, "--root", str(project)],
                           capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
@@ -39,7 +47,7 @@ def test_id_is_derived_from_date_and_place(date, place, slug, expected):
 def test_skeleton_of_every_kind_validates(project_copy, kind):
     result = new(project_copy, kind, "--date", "2019-03", "--place", "berlin", "--source", "paritaet-2017-06-08")
     assert result.returncode == 0, result.stderr
-    path = project_copy / "data" / RecordKind(kind).folder / "2019-03-berlin.yml"
+    path = filled(project_copy, f"{RecordKind(kind).folder}/2019-03-berlin.yml")
     text = path.read_text(encoding="utf-8")
     assert text.startswith(f"# yaml-language-server: $schema=../../src/partnerschaftsarchiv/schemas/{kind}.schema.json\n")
     validated = run_validate(project_copy)
@@ -68,12 +76,23 @@ def test_skeleton_has_every_field_explained(project_copy):
         prop = schema["properties"][field]
         description = prop.get("description") or common["definitions"][prop["$ref"].rsplit("/", 1)[1]]["description"]
         assert " ".join(description.split()) in explained, field
-    # Without a source the record still validates; the editor adds the source before the pull request.
+    # The skeleton as written: validate names each placeholder and the missing source, with line and field.
+    refused = run_validate(project_copy)
+    assert refused.returncode == 1
+    errors = [line for line in refused.stderr.splitlines() if line.startswith("data/seminars/2019-herbst-berlin")]
+    assert [line.split(": ", 2)[1] for line in errors] == ["title.de", "title.ru", "summary.de", "summary.ru",
+                                                            "sources"]
+    assert errors[0].endswith(": title.de: still the placeholder of `new`: write what the source says here")
+    assert "title.ru: still the placeholder of `new`: write the translation here, or delete this line" in errors[1]
+    assert ": sources: the record cites no source: every fact needs one; add `sources:` with `- source: <id>`" \
+        in errors[4]
+    filled(project_copy, "seminars/2019-herbst-berlin.yml")
     assert run_validate(project_copy).returncode == 0
 
 
-def test_skeleton_builds_and_its_page_shows_the_placeholder(project_copy, tmp_path):
+def test_filled_skeleton_builds_and_its_page_shows_the_title(project_copy, tmp_path):
     assert new(project_copy, "meeting", "--date", "2019-03-05", "--place", "moskau", "--status", "held").returncode == 0
+    filled(project_copy, "meetings/2019-03-moskau.yml")
     built = run_build(project_copy, tmp_path / "site")
     assert built.ok, built.output
     assert "Moskau, 5. März 2019" in built.page("de/meetings/2019-03-moskau.html")
@@ -119,8 +138,10 @@ def test_place_names_are_quoted_safely(project_copy):
     place = project_copy / "data/places/testort.yml"
     place.write_text('# yaml-language-server: $schema=../../src/partnerschaftsarchiv/schemas/place.schema.json\n'
                      'id: testort\nname: {de: "Ort: \\"A\\" # {B} | \'C\'", ru: "Место: «А» # Б"}\n'
-                     'translation: {de: original, ru: reviewed}\n', encoding="utf-8")
+                     'translation: {de: original, ru: reviewed}\nsources: [{source: paritaet-2017-06-08}]\n',
+                     encoding="utf-8")
     assert new(project_copy, "seminar", "--date", "2019", "--place", "testort").returncode == 0
+    filled(project_copy, "seminars/2019-testort.yml")
     assert run_validate(project_copy).returncode == 0
     record = load_archive(project_copy / "data").archive.records["2019-testort"]
     assert record.title.values["de"].startswith("Seminar – Ort: \"A\" # {B} | 'C', ")
@@ -140,6 +161,7 @@ def test_asks_for_what_is_missing_in_a_terminal(project_copy):
     finally:
         os.close(controller)
     assert run.returncode == 0, err
+    filled(project_copy, "seminars/2019-fruehling-berlin.yml")
     assert "Date" in out and "Place" in out and "Source" in out
     assert "2019-25" in err  # the wrong date was explained, then asked again
     record = load_archive(project_copy / "data").archive.records["2019-fruehling-berlin"]
@@ -154,4 +176,5 @@ def test_a_given_id_is_checked_like_a_derived_one(project_copy):
     fresh = new(project_copy, "agreement", "--date", "2018", "--id", "2018-testvereinbarung")
     assert fresh.returncode == 0, fresh.stderr
     assert "id: 2018-testvereinbarung\n" in (project_copy / "data/agreements/2018-testvereinbarung.yml").read_text()
+    filled(project_copy, "agreements/2018-testvereinbarung.yml")
     assert run_validate(project_copy).returncode == 0

@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 from .loading import ArchiveInvalid, LoadResult, load_archive
+from .loading.provenance import WARNING
 from .project import Project
 from .structure import EdtfError, RecordKind, parse_edtf
 from .workflow.report import FORMATS, format_report
+from .workflow.changes import ChangesUnknown, changed_paths
 from .workflow.translation_status import collect_status
 from .workflow.scaffold import RecordDraft, ScaffoldError, status_choices, write_skeleton
 
@@ -34,8 +36,11 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"{notice}", file=sys.stderr)
         registries = sum(map(len, (archive.topics, archive.organizations, archive.people, archive.places,
                                    archive.sources)))
+        warnings = sum(1 for notice in result.notices if notice.message.startswith(WARNING))
+        todo = len(result.notices) - warnings
         print(f"OK: {len(archive.records)} records and {registries} registry entries are valid"
-              + (f"; {len(result.notices)} translations to do" if result.notices else "") + ".")
+              + (f"; {warnings} warning{'s' if warnings != 1 else ''}" if warnings else "")
+              + (f"; {todo} translation{'s' if todo != 1 else ''} to do" if todo else "") + ".")
     return 0
 
 
@@ -44,8 +49,17 @@ def _status(args: argparse.Namespace) -> int:
     result = _load(project)
     if result is None:
         return 1
-    report = collect_status(result.archive, project.translations_dir, project.languages)
-    sys.stdout.write(format_report(report, args.format))
+    only = None
+    if args.changed:
+        try:
+            changed = changed_paths(project.root, args.base)
+        except ChangesUnknown as error:
+            print(f"error: --changed needs git and the branch {args.base!r}: {error}", file=sys.stderr)
+            return 2
+        # Entry paths are as validate prints them: relative to the project folder.
+        only = {path for path in changed if path.startswith("data/")}
+    report = collect_status(result.archive, project.translations_dir, project.languages, only)
+    sys.stdout.write(format_report(report, args.format, changed_against=args.base if args.changed else None))
     return 0 if report.ok else 1
 
 
@@ -123,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
                                            "or fuzzy UI strings")
     status.add_argument("--format", choices=sorted(FORMATS), default="text",
                         help="text (default) or markdown (a pull request's job summary)")
+    status.add_argument("--changed", action="store_true",
+                        help="only the entries this branch changed against the main branch (git)")
+    status.add_argument("--base", default="main", help="the branch --changed compares with (default: main)")
     status.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current)")
     status.set_defaults(run=_status)
     args = parser.parse_args(argv)

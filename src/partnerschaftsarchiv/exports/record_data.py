@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..structure import Citation, LocalizedText, Participation, Record, Translation
+from ..structure import Citation, LocalizedText, Participation, PlaceRole, Record, Translation
 
 __all__ = ["record_data"]
 
@@ -37,10 +37,14 @@ def record_data(record: Record) -> dict[str, Any]:
         "status": record.status.value if record.status else None,
         "date": str(record.date),
         "place": record.place,
+        # `places` as written in data/: every place but the venue already given as `place`.
+        "places": [{"id": m.id, "role": m.role.value} for m in record.places
+                   if not (m.role is PlaceRole.VENUE and m.id == record.place)],
         "title": _text(record.title),
         "summary": _text(record.summary),
         "body": _text(record.body),
         "translation": _translation(record.translation),
+        "review": {lang: {"by": r.by, "date": r.date} for lang, r in record.translation.reviews.items()} or None,
         "topics": list(record.topics),
         "organizations": [_participation(p, False) for p in record.organizations],
         "people": [_participation(p, True) for p in record.people],

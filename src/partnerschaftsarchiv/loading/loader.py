@@ -15,6 +15,7 @@ from ..structure import (
     RegistryKind, Relation, Source, Topic, Translation, TranslationStatus, parse_edtf,
 )
 from ..structure.kinds import EventStatus, RelationType, Role
+from .provenance import check_provenance, place_mentions, reviews_of, venue_of
 from .problems import ArchiveInvalid, Problem, Severity, quoted, suggest
 from .schema import validate_document
 from .yaml_source import YamlDocument, read_yaml
@@ -285,7 +286,7 @@ def _text(data: dict[str, Any], field: str, original: str) -> LocalizedText | No
 def _translation(data: dict[str, Any]) -> Translation:
     statuses = {lang: TranslationStatus(s) for lang, s in data["translation"].items()}
     original = next(lang for lang, s in statuses.items() if s is TranslationStatus.ORIGINAL)
-    return Translation(original, statuses)
+    return Translation(original, statuses, reviews_of(data))
 
 
 def _citations(data: dict[str, Any], original: str) -> tuple[Citation, ...]:
@@ -311,7 +312,8 @@ def _build_record(item: _Item, root: Path) -> Record:
         body=_text(data, "body", original),
         status=EventStatus(data["status"]) if "status" in data else None,
         number=data.get("number"),
-        place=data.get("place"),
+        place=venue_of(data),
+        places=place_mentions(data),
         topics=tuple(data.get("topics", ())),
         organizations=_participations(data.get("organizations", ()), original),
         people=_participations(data.get("people", ()), original),
@@ -379,6 +381,11 @@ def load_archive(data_dir: Path, root: Path | None = None) -> LoadResult:
     loader = _Loader(data_dir, Path(root).resolve() if root else data_dir.parent)
     loader.read_all()
     notices = loader.check_all()
+    provenance_errors, provenance_warnings = check_provenance(((i.schema, i.doc) for i in loader.items),
+                                                              loader.known["places"],
+                                                              ((i.schema, i.doc) for i in loader.invalid))
+    loader.problems += provenance_errors
+    notices += provenance_warnings
     if loader.problems:
         raise ArchiveInvalid(loader.problems)
     return LoadResult(loader.build(), sorted(notices, key=lambda p: p.sort_key))

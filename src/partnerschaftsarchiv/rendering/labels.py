@@ -5,7 +5,7 @@ They are translated at render time through the language's catalog; nothing here 
 
 from __future__ import annotations
 
-from ..structure import EventStatus, RecordKind, RegistryKind, RelationType, Role, TranslationStatus
+from ..structure import EventStatus, PlaceRole, RecordKind, RegistryKind, RelationType, Role, TranslationStatus
 
 
 def N_(message: str) -> str:
@@ -60,6 +60,12 @@ ROLE = {
     Role.PREPARATION: N_("preparation"),
     Role.IMPLEMENTER: N_("implementer"),
     Role.ENDORSER: N_("endorser"),
+    Role.DELEGATION: N_("sent the delegation"),
+    Role.VISITED: N_("was visited"),
+}
+PLACE_ROLE = {
+    PlaceRole.VENUE: N_("venue"),
+    PlaceRole.VISITED: N_("visited"),
 }
 # Read "this record <label> the other one".
 RELATION_OUTGOING = {
@@ -127,3 +133,4 @@ VOCABULARIES = {
     "role": ROLE, "relation_outgoing": RELATION_OUTGOING, "relation_incoming": RELATION_INCOMING,
     "translation_status": TRANSLATION_STATUS, "organization_type": ORGANIZATION_TYPE,
 }
+VOCABULARIES["place_role"] = PLACE_ROLE

@@ -16,7 +16,7 @@ from ..i18n import Localizer, load_translations
 from ..i18n.collation import collation_key
 from ..i18n.plurals import plural_samples
 from ..publishing import OFFLINE_ZIP, SiteAddress
-from ..structure import Archive, LocalizedText, Record, RecordKind, RegistryEntry, RegistryKind
+from ..structure import Archive, LocalizedText, PlaceRole, Record, RecordKind, RegistryEntry, RegistryKind, Source
 from ..structure.chronology import YearGroup, by_start_year, records_in_year, tally_by_year, years_touched
 from ..structure.cooccurrence import related_topics
 from . import labels
@@ -25,7 +25,7 @@ from .assets import ASSETS
 from .foreign_runs import mark_foreign_runs, split_foreign_runs
 from .fragments import FragmentCache
 from .markdown_text import SafeMarkdown
-from ..workflow.translation_status import TranslationReport, collect_status
+from ..workflow.translation_status import TranslationReport, collect_status, entry_texts
 from .pages import NavItem, NavLink, NavSection, RenderedPage
 from .paths import checked_key
 from .template_cache import template_cache
@@ -38,6 +38,8 @@ STATUS_KEY = "translation-status"
 TIMELINE_KEY = "timeline"
 YEARS_KEY = "years/index"
 DATA_KEY = "data"  # the page that lists the open-data files
+# Reviewers' pages: every text of a record in all languages side by side, under review/<kind folder>/<id>.
+REVIEW_FOLDER = "review"
 # Registries with a page per entry; sources are listed on one page.
 _BROWSABLE = (RegistryKind.TOPIC, RegistryKind.ORGANIZATION, RegistryKind.PERSON, RegistryKind.PLACE)
 _LATEST_COUNT = 5
@@ -47,6 +49,10 @@ NAME_SCRIPTS = {"de": "Latn", "ru": "Cyrl"}
 
 def year_key(year: int) -> str:
     return f"years/{year}"
+
+
+def review_key(record: Record) -> str:
+    return f"{REVIEW_FOLDER}/{record.key}"
 
 
 def relative_url(from_key: str, to_key: str) -> str:
@@ -96,6 +102,8 @@ class SiteRenderer:
         keys += [record.key for record in self.archive.records.values()]
         keys += [f"{kind.folder}/index" for kind in (*_BROWSABLE, RegistryKind.SOURCE)]
         keys += [entry.key for kind in _BROWSABLE for entry in self.archive.registry(kind).values()]
+        keys += [source.key for source in self.archive.sources.values()]
+        keys += [review_key(record) for record in self.archive.records.values()]
         keys.append(STATUS_KEY)
         keys += [TIMELINE_KEY, YEARS_KEY]
         keys += [year_key(year) for year in years_touched(self.archive.records.values())]
@@ -158,10 +166,12 @@ class LanguageRenderer:
             archive=self.archive,
             RecordKind=RecordKind,
             RegistryKind=RegistryKind,
+            PlaceRole=PlaceRole,
             year_key=year_key,
             name_scripts=NAME_SCRIPTS,
             TIMELINE_KEY=TIMELINE_KEY,
             YEARS_KEY=YEARS_KEY,
+            review_key=review_key,
             plural_samples=plural_samples(self.l10n.locale),
             fragments=FragmentCache(),
         )
@@ -230,6 +240,10 @@ class LanguageRenderer:
             for entry in self.archive.registry(kind).values():
                 yield self.registry_entry(entry)
         yield self.sources_index()
+        for source in self.archive.sources.values():
+            yield self.source(source)
+        for record in self.archive.records.values():
+            yield self.side_by_side(record)
         yield self.translation_status()
         yield self.timeline()
         yield self.years_index()
@@ -314,6 +328,31 @@ class LanguageRenderer:
         sources = sorted(self.archive.sources.values(), key=lambda s: s.id)
         return self._page(f"{RegistryKind.SOURCE.folder}/index", "sources.html",
                           self.label("registry_plural", RegistryKind.SOURCE), sources=sources)
+
+    def source(self, source: Source) -> RenderedPage:
+        """A source's page: what it is and every record and registry entry that cites it (browsable provenance)."""
+        records = self.archive.records_naming(RegistryKind.SOURCE, source.id)
+        return self._page(source.key, "source.html", source.name, source.description or "", source.path.as_posix(),
+                          source=source, records=records, entries=self.archive.entries_citing(source.id))
+
+    def side_by_side(self, record: Record) -> RenderedPage:
+        """Every text of a record in each language next to the other, for reviewing a translation."""
+        _ = self.l10n.gettext
+        title = self.text(record.title)
+        texts = [(name, value) for name, value in entry_texts(record) if value]
+        rendered = {(name, code): self._text_in(value.values[code], code, markdown=name == "body")
+                    for name, value in texts for code in self.site.languages if value.has(code)}
+        return self._page(review_key(record), "side_by_side.html",
+                          _("Side by side: %(title)s") % {"title": title.text},
+                          record=record, texts=texts, rendered=rendered, languages=self.site.languages,
+                          title_lang=title.lang)
+
+    def _text_in(self, text: str, code: str, markdown: bool) -> Markup:
+        """A text in language `code`, its runs in another script marked with their language (as on record pages)."""
+        languages = self.site.languages
+        if markdown:
+            return self.markdown.render(text, lambda piece: split_foreign_runs(piece, code, languages))
+        return mark_foreign_runs(text, code, languages)
 
     def translation_status(self) -> RenderedPage:
         _ = self.l10n.gettext

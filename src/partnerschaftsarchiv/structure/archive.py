@@ -48,7 +48,8 @@ class Archive:
         yield RegistryKind.TOPIC, record.topics
         yield RegistryKind.ORGANIZATION, (p.id for p in record.organizations)
         yield RegistryKind.PERSON, (p.id for p in record.people)
-        yield RegistryKind.PLACE, [record.place] if record.place else []
+        # The venue and every place of `places` (visited ones too), each once.
+        yield RegistryKind.PLACE, [record.place] * bool(record.place) + [mention.id for mention in record.places]
         yield RegistryKind.SOURCE, (c.source for c in record.sources)
 
     def registry(self, kind: RegistryKind) -> Mapping[str, RegistryEntry]:
@@ -68,6 +69,11 @@ class Archive:
     def records_naming(self, kind: RegistryKind, entry_id: str) -> list[Record]:
         """Records that name a registry entry, in date order."""
         return list(self._naming.get((kind, entry_id), ()))
+
+    def entries_citing(self, source_id: str) -> list[RegistryEntry]:
+        """Registry entries (a topic, a person …) that cite a source, by kind and id."""
+        entries = (entry for kind in RegistryKind for entry in self.registry(kind).values())
+        return [entry for entry in entries if any(c.source == source_id for c in entry.sources)]
 
     def linked(self, record: Record) -> list[LinkedRecord]:
         """Related records from both ends of each relation."""

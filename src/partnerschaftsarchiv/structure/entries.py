@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import ClassVar
 
 from .dates import EdtfDate
-from .kinds import EventStatus, RecordKind, RegistryKind, RelationType, Role
+from .kinds import EventStatus, PlaceRole, RecordKind, RegistryKind, RelationType, Role
 from .text import LocalizedText, Translation
 
 __all__ = [
     "Entry", "Record", "RegistryEntry", "Topic", "Organization", "Person", "Place", "Source",
-    "Participation", "Relation", "Citation",
+    "Participation", "PlaceMention", "Relation", "Citation",
 ]
 
 
@@ -43,6 +43,14 @@ class Participation:
 
 
 @dataclass(frozen=True)
+class PlaceMention:
+    """A place in a record, with what it was there."""
+
+    id: str
+    role: PlaceRole
+
+
+@dataclass(frozen=True)
 class Relation:
     type: RelationType
     record: str
@@ -63,11 +71,16 @@ class Record(Entry):
     people: tuple[Participation, ...] = ()
     relations: tuple[Relation, ...] = ()
     sources: tuple[Citation, ...] = ()
+    # Every place with its role, the venue `place` first; `place` stays the one venue pages show in the facts.
+    places: tuple[PlaceMention, ...] = ()
 
     @property
     def key(self) -> str:
         """The page key shared by all languages: the stable path without extension."""
         return f"{self.kind.folder}/{self.id}"
+
+    def places_as(self, role: PlaceRole) -> tuple[str, ...]:
+        return tuple(mention.id for mention in self.places if mention.role is role)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["RecordKind", "RegistryKind", "Role", "RelationType", "EventStatus"]
+__all__ = ["RecordKind", "RegistryKind", "Role", "PlaceRole", "RelationType", "EventStatus"]
 
 
 class RecordKind(str, enum.Enum):
@@ -47,6 +47,17 @@ class Role(str, enum.Enum):
     PREPARATION = "preparation"
     IMPLEMENTER = "implementer"
     ENDORSER = "endorser"
+    # Sent the delegation to a seminar or visit.
+    DELEGATION = "delegation"
+    # Was visited by the participants (a job shadowing, a visit).
+    VISITED = "visited"
+
+
+class PlaceRole(str, enum.Enum):
+    """What a place was to a record: where it took place, or a place the participants visited."""
+
+    VENUE = "venue"
+    VISITED = "visited"
 
 
 class RelationType(str, enum.Enum):

@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Mapping
 
-__all__ = ["TranslationStatus", "LocalizedText", "ResolvedText", "Translation"]
+__all__ = ["TranslationStatus", "LocalizedText", "ResolvedText", "Review", "Translation"]
 
 
 class TranslationStatus(str, enum.Enum):
@@ -32,11 +32,20 @@ class ResolvedText:
 
 
 @dataclass(frozen=True)
+class Review:
+    """Who reviewed a translation, and on which day (ISO, YYYY-MM-DD)."""
+
+    by: str
+    date: str
+
+
+@dataclass(frozen=True)
 class Translation:
     """Which language is the original and the status of every other language."""
 
     original: str
     statuses: Mapping[str, TranslationStatus] = field(default_factory=dict)
+    reviews: Mapping[str, Review] = field(default_factory=dict)
 
     def status(self, lang: str) -> TranslationStatus:
         if lang == self.original:

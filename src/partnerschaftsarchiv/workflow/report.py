@@ -24,5 +24,7 @@ def _md_code(text: str) -> str:
     return f"{fence} {flat} {fence}" if longest else f"`{flat}`"
 
 
-def format_report(report: TranslationReport, fmt: str = "text") -> str:
-    return text_environment(md_code=_md_code).get_template(FORMATS[fmt]).render(report=report)
+def format_report(report: TranslationReport, fmt: str = "text", changed_against: str | None = None) -> str:
+    """`changed_against`: the branch the entries were filtered against, said in the report's first line."""
+    return text_environment(md_code=_md_code).get_template(FORMATS[fmt]).render(report=report,
+                                                                                 changed_against=changed_against)

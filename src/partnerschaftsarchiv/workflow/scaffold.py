@@ -1,8 +1,8 @@
 """A new record's skeleton: every field of its kind, explained from the JSON Schema, in both languages.
 
-Editors start from a file that already validates, so each edit can be checked at once. The skeleton claims no
-fact that the editor did not give: the title and summary only repeat kind, place and date until they are replaced,
-and every optional field is a comment to fill in or delete.
+The skeleton has the form of a valid record, so `validate` names exactly what is left to do: the title and summary
+are placeholders (marked PLATZHALTER / ЗАПОЛНИТЬ, refused until replaced) that only repeat kind, place and date, a
+record without a source is refused, and every optional field is a comment to fill in or delete.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 
 from ..i18n import Localizer, load_translations
 from ..loading.problems import suggest
+from ..loading.provenance import PLACEHOLDER_PREFIXES
 from ..loading.schema import schema_path
 from ..loading.yaml_source import read_yaml
 from ..rendering import labels
@@ -139,7 +140,7 @@ def render_skeleton(draft: RecordDraft, data_dir: Path, translations_dir: Path,
         parts = [l10n.gettext(labels.KIND[draft.kind])]
         if place_names.get(lang):
             parts.append(place_names[lang])
-        placeholders[lang] = f"{' – '.join(parts)}, {l10n.date(draft.date)}"
+        placeholders[lang] = f"{PLACEHOLDER_PREFIXES.get(lang, '')}{' – '.join(parts)}, {l10n.date(draft.date)}"
     fields = list(_schema(draft.kind.value)["properties"])
     return text_environment(q=_yaml_string, comment=_comment).get_template("record.yml.j2").render(
         draft=draft,

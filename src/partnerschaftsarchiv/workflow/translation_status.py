@@ -10,15 +10,17 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Collection, Iterator
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
 from ..i18n import po_path
-from ..structure import Archive, Entry, LocalizedText, Record, RegistryEntry, Source, TranslationStatus
+from ..structure import (
+    Archive, Entry, LocalizedText, Record, RecordKind, RegistryEntry, RegistryKind, Source, TranslationStatus,
+)
 
-__all__ = ["EntryGap", "MessageGap", "MessageProblem", "TranslationReport", "collect_status", "POT_NAME"]
+__all__ = ["entry_texts", "EntryGap", "MessageGap", "MessageProblem", "TranslationReport", "collect_status", "POT_NAME"]
 
 POT_NAME = "messages.pot"
 
@@ -73,6 +75,14 @@ class TranslationReport:
         """True when every UI string is translated; entries waiting for translation do not count."""
         return not self.messages
 
+    def summary(self) -> list[tuple[str, dict[str, int]]]:
+        """Entries still to translate or review, counted by kind (records first, as the folders are) and language."""
+        counts: dict[str, dict[str, int]] = {}
+        for gap in self.entries:
+            counts.setdefault(gap.kind, dict.fromkeys(self.languages, 0))[gap.lang] += 1
+        order = [kind.value for kind in (*RecordKind, *RegistryKind)]
+        return sorted(counts.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+
     def entries_in(self, lang: str) -> list[EntryGap]:
         return [gap for gap in self.entries if gap.lang == lang]
 
@@ -80,7 +90,7 @@ class TranslationReport:
         return [gap for gap in self.messages if gap.lang == lang]
 
 
-def _texts(entry: Entry) -> Iterator[tuple[str, LocalizedText | None]]:
+def entry_texts(entry: Entry) -> Iterator[tuple[str, LocalizedText | None]]:
     """Every translatable text of an entry, named as the field is in the YAML file."""
     if isinstance(entry, Record):
         yield "title", entry.title
@@ -102,7 +112,7 @@ def _texts(entry: Entry) -> Iterator[tuple[str, LocalizedText | None]]:
 
 def _entry_gaps(entry: Entry, languages: tuple[str, ...]) -> Iterator[EntryGap]:
     original = entry.translation.original
-    texts = [(name, text) for name, text in _texts(entry) if text and text.has(original)]
+    texts = [(name, text) for name, text in entry_texts(entry) if text and text.has(original)]
     if not texts:
         return  # nothing to translate, e.g. a source without notes
     for lang in languages:
@@ -154,13 +164,16 @@ def _msgid(message: Message) -> str:
     return message.id[0] if isinstance(message.id, (tuple, list)) else message.id
 
 
-def collect_status(archive: Archive, translations_dir: Path, languages: tuple[str, ...] = ("de", "ru")
-                   ) -> TranslationReport:
+def collect_status(archive: Archive, translations_dir: Path, languages: tuple[str, ...] = ("de", "ru"),
+                   only_paths: Collection[str] | None = None) -> TranslationReport:
+    """The whole report; the template catalog `messages.pot`, where present, names the strings every language needs.
+
+    `only_paths` keeps the entries whose file is one of these paths (e.g. what a branch changed)."""
     languages = tuple(languages)
-    """The whole report; the template catalog `messages.pot`, where present, names the strings every language needs."""
     pot = Path(translations_dir) / POT_NAME
     template = _read(pot, None) if pot.is_file() else None
-    gaps = (gap for entry in _entries(archive) for gap in _entry_gaps(entry, languages))
+    gaps = (gap for entry in _entries(archive) for gap in _entry_gaps(entry, languages)
+            if only_paths is None or gap.path in only_paths)
     entries = tuple(sorted(gaps, key=lambda gap: (languages.index(gap.lang), gap.path)))
     messages = tuple(gap for lang in languages for gap in _message_gaps(Path(translations_dir), lang, template))
     return TranslationReport(tuple(languages), entries, messages)
