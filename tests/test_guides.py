@@ -24,6 +24,8 @@ NOT_RUN = {
     "mkdocs build": "the same build as `make build`, in the environment",
     "mkdocs serve": "a server that runs until stopped",
     ". .venv/bin/activate": "the tests already run in the environment",
+    "pip install -c constraints.txt -e '.[mutation]'": "installs the mutation tester, which the suite does not need",
+    "python tests/mutation.py": "mutation testing takes tens of minutes: a script beside the suite, not part of it",
 }
 _FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.S | re.M)
 
@@ -100,7 +102,9 @@ def test_every_command_of_the_guides_runs_as_written(command, tmp_path):
 def test_the_validate_message_quoted_in_the_guides_is_what_validate_says(tmp_path):
     project = fresh_repository(tmp_path / "project")
     new = next(c for c in RUN if "new seminar --date 2017-06-04/2017-06-09" in c)
-    subprocess.run(new, shell=True, cwd=project, check=True, capture_output=True, stdin=subprocess.DEVNULL)
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"  # as after activating
+    subprocess.run(new, shell=True, cwd=project, check=True, capture_output=True, stdin=subprocess.DEVNULL,
+                   env={**os.environ, "PATH": path})
     validated = subprocess.run([sys.executable, "-m", "partnerschaftsarchiv", "validate"], cwd=project,
                                capture_output=True, text=True, timeout=120)
     assert validated.returncode == 1
