@@ -259,7 +259,8 @@ CSL_DATA = {"type": "array", "items": {
         "type": {"enum": ["article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
                           "broadcast", "chapter", "dataset", "entry", "entry-dictionary", "entry-encyclopedia",
                           "figure", "graphic", "interview", "legal_case", "legislation", "manuscript", "map",
-                          "motion_picture", "musical_score", "pamphlet", "paper-conference", "patent", "personal_communication",
+                          "motion_picture", "musical_score", "pamphlet", "paper-conference", "patent",
+                          "personal_communication",
                           "post", "post-weblog", "report", "review", "review-book", "song", "speech", "thesis",
                           "treaty", "webpage"]},
         "author": {"type": "array", "items": _NAME},
@@ -317,7 +318,8 @@ def _press_and_check(page, key: str, expected: str) -> None:
     page.keyboard.press(key)
     page.wait_for_function("document.querySelector('.archive-citation__status').textContent !== ''")
     status = page.inner_text(".archive-citation__status")
-    assert status in ("Die Zitation wurde kopiert.", "Die Zitation ist markiert: Mit Strg+C (auf dem Mac ⌘+C) kopieren.")
+    assert status in ("Die Zitation wurde kopiert.",
+                      "Die Zitation ist markiert: Mit Strg+C (auf dem Mac ⌘+C) kopieren.")
     if status == "Die Zitation wurde kopiert.":
         # Pasted into a text field: the clipboard holds the citation.
         page.evaluate("""() => { document.getElementById('paste')?.remove();
