@@ -37,12 +37,12 @@ class ArchiveCitationFile:
 
 
 ARCHIVE_BIBTEX = ArchiveCitationFile(
-    "data/citations.bib", BIBTEX, N_("Every record as a citation (BibTeX)"),
-    N_("One biblatex entry per record, for LaTeX and reference managers: title in this language, the responsible "
+    "data/citations.bib", BIBTEX, N_("Every record as a citation"),
+    N_("One entry per record, for reference managers and typesetting: title in this language, the responsible "
        "organizations, the date at the precision of the sources, the page's address."))
 ARCHIVE_CSL_JSON = ArchiveCitationFile(
-    "data/citations.csl.json", CSL_JSON, N_("Every record as a citation (CSL-JSON)"),
-    N_("The same citations in the format of citation style processors (Zotero, Pandoc, citeproc)."))
+    "data/citations.csl.json", CSL_JSON, N_("Every record as a citation"),
+    N_("The same citations in the format that citation style processors read."))
 
 
 def csl_json_file(pages: list[CitedPage]) -> bytes:
