@@ -8,7 +8,7 @@ from functools import cache
 from importlib.resources import as_file, files
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.model import Date
+from citeproc.model import CitationStylesElement, Date, Locale
 from citeproc.source.json import CiteProcJSON
 
 from .cited_page import CitedPage
@@ -55,8 +55,31 @@ def _range_or_shared_part(render_date_range):
     return render
 
 
+def _remembered(lookup):
+    """citeproc-py searches the style's XML with XPath for every term and macro of every citation, which makes up
+    half of its time; a parsed style never changes, so each lookup is made once (keys keep their elements alive)."""
+    found: dict = {}
+
+    def remembered(self, *args, **options):
+        key = (self, args, tuple(sorted(options.items())))
+        if key not in found:
+            try:
+                found[key] = (lookup(self, *args, **options), None)
+            except IndexError as missing:  # Locale.get_term's "no such term", which callers catch
+                found[key] = (None, missing)
+        value, missing = found[key]
+        if missing is not None:
+            raise missing
+        return value
+
+    remembered.fixed = True
+    return remembered
+
+
 if not getattr(Date.render_date_range, "fixed", False):
     Date.render_date_range = _range_or_shared_part(Date.render_date_range)
+    Locale.get_term = _remembered(Locale.get_term)
+    CitationStylesElement.get_macro = _remembered(CitationStylesElement.get_macro)
 
 
 @cache
