@@ -354,3 +354,15 @@ def test_copy_button_from_disk_by_keyboard(real_site, browser):
         _press_and_check(page, "Space", expected)
     finally:
         context.close()
+
+
+def test_without_javascript_no_dead_button(real_site, browser):
+    """The button needs its script; without it the citation stays, selectable, and no button does nothing."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto((real_site.site / "ru" / "seminars" / "2017-herbst-berlin.html").as_uri())
+        assert page.is_visible("#archive-citation-text")
+        assert page.is_hidden(".archive-citation__copy")
+    finally:
+        context.close()

@@ -21,6 +21,13 @@
     }
   }
 
+  // Without this script the button could do nothing: it is shown only here.
+  function showButtons() {
+    document.querySelectorAll("[data-archive-copy]").forEach(function (button) { button.hidden = false; });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showButtons);
+  else showButtons();
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("[data-archive-copy]") : null;
     if (!button) return;
