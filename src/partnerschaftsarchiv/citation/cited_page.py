@@ -25,7 +25,6 @@ class CitedPage:
     kind: str  # "seminar", "organization": the record kind or registry
     lang: str
     title: str  # in the page's language (or the original, where there is no translation yet)
-    title_lang: str
     original_title: str  # the title in the original language where `title` is a translation, else ""
     original_lang: str
     authors: tuple[str, ...]  # organizations, in the page's language
@@ -79,7 +78,7 @@ def cited_record(record: Record, lang: str, *, organization_names: dict[str, str
     original = record.translation.original
     is_translation = original != lang and not title.is_fallback
     return CitedPage(
-        key=record.key, kind=record.kind.value, lang=lang, title=title.text, title_lang=title.lang,
+        key=record.key, kind=record.kind.value, lang=lang, title=title.text,
         original_title=record.title.get(original).text if is_translation else "", original_lang=original,
         authors=tuple(dict.fromkeys(organization_names[p.id] for p in record.organizations
                                     if p.role in AUTHOR_ROLES)),
@@ -92,6 +91,6 @@ def cited_entry(entry: RegistryEntry, lang: str, *, site_name: str, path: str, u
     original = entry.translation.original
     is_translation = original != lang and not name.is_fallback and entry.name.has(original)
     return CitedPage(
-        key=entry.key, kind=entry.registry.value, lang=lang, title=name.text, title_lang=name.lang,
+        key=entry.key, kind=entry.registry.value, lang=lang, title=name.text,
         original_title=entry.name.get(original).text if is_translation else "", original_lang=original,
         authors=(), date=None, date_label="", site_name=site_name, path=path, url=url, accessed=accessed)
