@@ -366,3 +366,21 @@ def test_without_javascript_no_dead_button(real_site, browser):
         assert page.is_hidden(".archive-citation__copy")
     finally:
         context.close()
+
+
+def test_hostile_record_text_stays_text_in_every_citation_file(hostile_site):
+    """Records whose text is LaTeX, braces, template or markup: every BibTeX file still parses to one entry, every
+    RIS file to one record, every CSL-JSON file to one item, and no field escapes its own."""
+    bibs = sorted(p for p in hostile_site.site.glob("*/*/*.bib") if p.parent.name != "data")
+    assert len(bibs) > 80
+    for path in bibs:
+        bib = bibtexparser.parse_string(path.read_text(encoding="utf-8"))
+        assert not bib.failed_blocks and len(bib.entries) == 1, path
+        assert set(bib.entries[0].fields_dict) <= {"title", "origtitle", "origlanguage", "author", "date", "year",
+                                                     "organization", "langid", "url", "urldate"}, path
+        assert len(rispy.loads(path.with_suffix(".ris").read_text(encoding="utf-8"))) == 1, path
+        assert len(json.loads(path.with_suffix(".csl.json").read_text(encoding="utf-8"))) == 1, path
+    for lang in LANGS:
+        whole = bibtexparser.parse_string((hostile_site.site / lang / "data" / "citations.bib").read_text("utf-8"))
+        assert not whole.failed_blocks
+        assert "seminar:feindlich" in [entry.key for entry in whole.entries]
