@@ -12,8 +12,9 @@ from typing import Any, Iterable, Iterator
 import jinja2
 from markupsafe import Markup
 
-from ..citation import (ARCHIVE_BIBTEX, ARCHIVE_CSL_JSON, CITATION_FORMATS, CitedPage, archive_citation_files,
-                        cited_entry, cited_record, citation_meta, citation_style, page_citation_files)
+from ..citation import (ARCHIVE_BIBTEX, ARCHIVE_CSL_JSON, CITATION_FORMATS, CitationBlock, CitedPage,
+                        archive_citation_files, cited_entry, cited_record, citation_meta, citation_style,
+                        page_citation_files)
 from ..exports.catalog import EXPORT_FORMATS, LICENCE_NOTE
 from ..exports.clock import build_time
 from ..i18n import Localizer, load_translations
@@ -336,12 +337,11 @@ class LanguageRenderer:
                                 **where)
         return cited_entry(item, self.lang, **where)
 
-    def citation_block(self, cited: CitedPage) -> dict[str, Any]:
+    def citation_block(self, cited: CitedPage) -> CitationBlock:
         """What the "Cite" block shows: the formatted citation, the page's address and the citation files."""
         style = citation_style(self.lang)
-        files = [(fmt, relative_file(cited.key, f"{cited.key}{fmt.suffix}")) for fmt in CITATION_FORMATS]
-        return {"text": style.format(cited), "standard": style.standard, "url": cited.url, "path": cited.path,
-                "files": files}
+        files = tuple((fmt, relative_file(cited.key, f"{cited.key}{fmt.suffix}")) for fmt in CITATION_FORMATS)
+        return CitationBlock(style.format(cited), style.standard, cited.url, cited.path, files)
 
     def citation_files(self) -> dict[str, bytes]:
         """Every page's BibTeX, RIS and CSL-JSON, and the whole archive's records in one BibTeX and one CSL-JSON."""
