@@ -102,7 +102,8 @@ def _load(config: MkDocsConfig) -> None:
     state.result = result
     for notice in result.notices:
         log.debug(str(notice))
-    state.site = SiteRenderer(result.archive, state.project.translations_dir, languages, state.project.layouts_dir)
+    state.site = SiteRenderer(result.archive, state.project.translations_dir, languages, state.project.layouts_dir,
+                              address=state.address, accessed=build_time(os.environ.get("SOURCE_DATE_EPOCH")).date())
 
 
 @event_priority(100)  # before Material's search plugin reads the theme language
@@ -323,6 +324,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     made = build_time(os.environ.get("SOURCE_DATE_EPOCH"))
     for export in language_exports(state.renderer, state.address, made):
         files.append(File.generated(config, export.path, content=export.content))
+    for path, content in state.renderer.citation_files().items():
+        files.append(File.generated(config, path, content=content))
     # MkDocs now copies its sitemap template as a plain theme file: drop it.
     theme_sitemap = files.get_file_from_path("sitemap.xml")
     if theme_sitemap is not None:
@@ -377,6 +380,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     key = page.file.src_uri.removesuffix(".md")
     structured = state.structured.for_key(key) if rendered else None
     context["archive_jsonld"] = Markup(script_json(structured)) if structured else ""
+    context["archive_citation_meta"] = rendered.head_meta if rendered else ()
     context["archive_og"] = OpenGraph.for_page(state.lang, state.project.languages, structured is not None)
     return context
 

@@ -27,4 +27,5 @@ class Assets:
         return {self.path(name): (folder / name).read_text(encoding="utf-8") for name in (*self.scripts, *self.styles)}
 
 
-ASSETS = Assets(prefix="assets/archive", scripts=("timeline-filter.js",), styles=("archive-browse.css",))
+ASSETS = Assets(prefix="assets/archive", scripts=("timeline-filter.js", "citation-copy.js"),
+                styles=("archive-browse.css", "citation.css"))

@@ -26,6 +26,8 @@ class RenderedPage:
     # The data file the page shows, relative to the project ("data/seminars/2017-06-moskau.yml"), for an
     # "Edit this page" link; "" for pages made from many entries.
     source_path: str = ""
+    # Name/content pairs for the page head: the citation tags reference managers read ("" for none).
+    head_meta: tuple[tuple[str, str], ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -11,7 +12,11 @@ from typing import Any, Iterable, Iterator
 import jinja2
 from markupsafe import Markup
 
+from ..citation import (ARCHIVE_BIBTEX, ARCHIVE_CSL_JSON, CITATION_FORMATS, CitationBlock, CitedPage,
+                        archive_citation_files, cited_entry, cited_record, citation_meta, citation_style,
+                        page_citation_files)
 from ..exports.catalog import EXPORT_FORMATS, LICENCE_NOTE
+from ..exports.clock import build_time
 from ..i18n import Localizer, load_translations
 from ..i18n.collation import collation_key
 from ..i18n.plurals import plural_samples
@@ -77,6 +82,10 @@ class SiteRenderer:
     translations_dir: Path
     languages: tuple[str, ...] = ("de", "ru")
     layouts_dir: Path | None = None
+    # Where the site is hosted (citations give the page's address) and the citations' access date: the build's
+    # date, which SOURCE_DATE_EPOCH fixes.
+    address: SiteAddress = field(default_factory=SiteAddress)
+    accessed: dt.date = field(default_factory=lambda: build_time().date())
 
     def language(self, lang: str) -> "LanguageRenderer":
         if lang not in self.languages:
@@ -207,7 +216,7 @@ class LanguageRenderer:
     # Pages -----------------------------------------------------------------------------------------------------
 
     def _page(self, key: str, template: str, title: LocalizedText | str, description: LocalizedText | str = "",
-              source_path: str = "", **context: Any) -> RenderedPage:
+              source_path: str = "", head_meta: tuple[tuple[str, str], ...] = (), **context: Any) -> RenderedPage:
         key = checked_key(key)
         resolved_title = self.text(title) if isinstance(title, LocalizedText) else None
         title_text = resolved_title.text if resolved_title else str(title)
@@ -227,6 +236,7 @@ class LanguageRenderer:
             description=summary.text if summary else str(description),
             fallback_lang=resolved_title.lang if resolved_title and resolved_title.is_fallback else "",
             source_path=source_path,
+            head_meta=head_meta,
         )
 
     def render_pages(self) -> Iterator[RenderedPage]:
@@ -267,6 +277,7 @@ class LanguageRenderer:
         return self._page(DATA_KEY, "data.html", _("Data"),
                           _("The archive's records as open data: JSON, CSV, calendar and feed."),
                           formats=EXPORT_FORMATS, licence_note=LICENCE_NOTE,
+                          citation_files=(ARCHIVE_BIBTEX, ARCHIVE_CSL_JSON),
                           offline_zip=relative_file(DATA_KEY, f"../{OFFLINE_ZIP}"),
                           file_url=lambda path: relative_file(DATA_KEY, path))
 
@@ -276,8 +287,10 @@ class LanguageRenderer:
                           kind=kind, records=records)
 
     def record(self, record: Record) -> RenderedPage:
+        cited = self.cited(record)
         return self._page(record.key, "record.html", record.title, record.summary, record.path.as_posix(),
-                          record=record, body=self.body(record), linked=self.archive.linked(record))
+                          citation_meta(cited), record=record, body=self.body(record),
+                          linked=self.archive.linked(record), cite=self.citation_block(cited))
 
     def sorted_entries(self, entries: Iterable[RegistryEntry]) -> list[RegistryEntry]:
         """Registry entries by name in this language's alphabetical order (see `i18n.collation`)."""
@@ -294,9 +307,10 @@ class LanguageRenderer:
         related = []
         if entry.registry is RegistryKind.TOPIC:
             related = [(self.archive.topics[topic], n) for topic, n in related_topics(records, entry.id)]
+        cited = self.cited(entry)
         return self._page(entry.key, "registry_entry.html", entry.name, entry.description or "",
-                          entry.path.as_posix(), entry=entry, records=records, groups=by_start_year(records),
-                          related=related)
+                          entry.path.as_posix(), citation_meta(cited), entry=entry, records=records,
+                          groups=by_start_year(records), related=related, cite=self.citation_block(cited))
 
     def timeline(self) -> RenderedPage:
         _ = self.l10n.gettext
@@ -360,6 +374,35 @@ class LanguageRenderer:
                           _("Entries whose translation is missing or not yet reviewed, and untranslated interface "
                             "texts."),
                           report=self.site.translation_report)
+
+    # Citations ------------------------------------------------------------------------------------------------
+
+    def cited(self, item: Record | RegistryEntry) -> CitedPage:
+        """A page as a citable work in this language, with its hosted address where the site has one."""
+        where = dict(site_name=self.l10n.gettext("Partnership archive Berlin–Moscow"),
+                     path=f"{self.lang}/{item.key}.html", url=self.site.address.page(self.lang, item.key),
+                     accessed=self.site.accessed)
+        if isinstance(item, Record):
+            names = {p.id: self.text(self.archive.organizations[p.id].name).text for p in item.organizations}
+            return cited_record(item, self.lang, organization_names=names, date_label=self.l10n.date(item.date),
+                                **where)
+        return cited_entry(item, self.lang, **where)
+
+    def citation_block(self, cited: CitedPage) -> CitationBlock:
+        """What the "Cite" block shows: the formatted citation, the page's address and the citation files."""
+        style = citation_style(self.lang)
+        files = tuple((fmt, relative_file(cited.key, f"{cited.key}{fmt.suffix}")) for fmt in CITATION_FORMATS)
+        return CitationBlock(style.format(cited), style.standard, cited.url, cited.path, files)
+
+    def citation_files(self) -> dict[str, bytes]:
+        """Every page's BibTeX, RIS and CSL-JSON, and the whole archive's records in one BibTeX and one CSL-JSON."""
+        records = [self.cited(record) for record in self.archive.chronological()]
+        entries = [self.cited(entry) for kind in _BROWSABLE for entry in self.archive.registry(kind).values()]
+        made: dict[str, bytes] = {}
+        for page in records + entries:
+            made.update(page_citation_files(page))
+        made.update(archive_citation_files(records))
+        return made
 
     # Navigation ------------------------------------------------------------------------------------------------
 
