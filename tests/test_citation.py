@@ -61,25 +61,25 @@ EXPECTED = {
         f"Verfügbar unter: {SITE}de/seminars/2017-herbst-berlin.html",
     ("ru", "seminars/2017-herbst-berlin"):
         f"Второй социальный семинар 2017 г. в Берлине = Zweites Sozialseminar 2017 in Berlin / {SENATE_RU}, "
-        f"{DEPARTMENT_RU}. – Текст : электронный // Архив партнёрства Берлин – Москва : [сайт]. – осень 2017. – "
+        f"{DEPARTMENT_RU}. – Текст : электронный // Архив партнёрства Берлин – Москва : [сайт]. – осень 2017\u202fг. – "
         f"URL: {SITE}ru/seminars/2017-herbst-berlin.html (дата обращения: 30.11.2026).",
     ("de", "agreements/1991-08-28-freundschaftsabkommen"):
         "Abkommen über Freundschaft und Zusammenarbeit, 1991. Partnerschaftsarchiv Berlin–Moskau [online]. "
         "28. August 1991. [Zugriff am: 30. November 2026]. "
         f"Verfügbar unter: {SITE}de/agreements/1991-08-28-freundschaftsabkommen.html",
-    # CSL has no genitive month names: the Russian citation of a day gives its month ("август"), never "28 август".
+    # CSL has no genitive month names: the Russian citation takes the page's own date label, day included.
     ("ru", "agreements/1991-08-28-freundschaftsabkommen"):
         "Соглашение о дружбе и сотрудничестве = Abkommen über Freundschaft und Zusammenarbeit. – Текст : электронный "
-        "// Архив партнёрства Берлин – Москва : [сайт]. – август 1991. – "
+        "// Архив партнёрства Берлин – Москва : [сайт]. – 28 августа 1991\u202fг. – "
         f"URL: {SITE}ru/agreements/1991-08-28-freundschaftsabkommen.html (дата обращения: 30.11.2026).",
-    # A range within one month: "4.–9. Juni 2017"; citeproc-py alone prints no date at all for it in Russian.
+    # A range within one month: "4.–9. Juni 2017"; citeproc-py alone prints no date at all for it.
     ("de", "seminars/2017-06-moskau"):
         f"{SENATE_DE.upper()} und {DEPARTMENT_DE.upper()}, 2017. 18. Sozialseminar in Moskau. "
         "Partnerschaftsarchiv Berlin–Moskau [online]. 4.–9. Juni 2017. [Zugriff am: 30. November 2026]. "
         f"Verfügbar unter: {SITE}de/seminars/2017-06-moskau.html",
     ("ru", "seminars/2017-06-moskau"):
         f"18-й социальный семинар в Москве = 18. Sozialseminar in Moskau / {SENATE_RU}, {DEPARTMENT_RU}. – Текст : "
-        "электронный // Архив партнёрства Берлин – Москва : [сайт]. – июнь 2017. – "
+        "электронный // Архив партнёрства Берлин – Москва : [сайт]. – 4–9 июня 2017\u202fг. – "
         f"URL: {SITE}ru/seminars/2017-06-moskau.html (дата обращения: 30.11.2026).",
     ("ru", "organizations/paritaet-berlin"):
         "Паритетный благотворительный союз Берлина = Paritätischer Wohlfahrtsverband Berlin. – Текст : электронный "
@@ -105,7 +105,7 @@ def test_citation_without_a_site_address_names_no_url(renderer_site):
     site = SiteRenderer(renderer_site.archive, REPO / "translations", accessed=ACCESSED)
     cited = site.language("ru").cited(site.archive.records["2017-herbst-berlin"])
     assert cited.url == "" and cited.path == "ru/seminars/2017-herbst-berlin.html"
-    assert citation_style("ru").format(cited).endswith("// Архив партнёрства Берлин – Москва : [сайт]. – осень 2017.")
+    assert citation_style("ru").format(cited).endswith("// Архив партнёрства Берлин – Москва : [сайт]. – осень 2017\u202fг.")
 
 
 def test_german_style_is_the_published_one_with_the_documented_changes():

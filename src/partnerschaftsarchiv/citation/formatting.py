@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import as_file, files
@@ -22,6 +23,9 @@ class CitationStyle:
     file: str  # below citation/styles/
     locale: str  # the CSL locale citeproc-py ships
     standard: str  # the standard's name as readers know it, the same in every language
+    # CSL 1.0 has no genitive month names ("28 августа"): such a style gets the page's own date label, which keeps
+    # the record's precision, as a literal date instead of dropping the day.
+    literal_date: bool = False
 
     def format(self, page: CitedPage) -> str:
         """The bibliography entry of one page as plain text (record text stays text: nothing is markup)."""
@@ -32,7 +36,8 @@ class CitationStyle:
 # Russian: GOST R 7.0.100-2018; no published style follows it, so ours is based on gost-r-7-0-5-2008.
 STYLES = {
     "de": CitationStyle("de", "iso690-author-date-de-partnerschaftsarchiv.csl", "de-DE", "DIN ISO 690"),
-    "ru": CitationStyle("ru", "gost-r-7-0-100-2018-partnerschaftsarchiv.csl", "ru-RU", "ГОСТ Р 7.0.100-2018"),
+    "ru": CitationStyle("ru", "gost-r-7-0-100-2018-partnerschaftsarchiv.csl", "ru-RU", "ГОСТ Р 7.0.100-2018",
+                        literal_date=True),
 }
 
 
@@ -90,8 +95,11 @@ def _parsed(style: CitationStyle) -> CitationStylesStyle:
 
 def _format(style: CitationStyle, page: CitedPage) -> str:
     item = page.csl_json()
+    if style.literal_date and page.date_label:
+        item["issued"] = {"literal": page.date_label}
     source = CiteProcJSON([copy.deepcopy(item)])  # citeproc-py changes the items it reads
     bibliography = CitationStylesBibliography(_parsed(style), source, formatter.plain)
     bibliography.register(Citation([CitationItem(item["id"])]))
     (entry,) = bibliography.bibliography()
-    return " ".join(str(entry).split())
+    # White space folded to single spaces, except the narrow no-break space of a date label ("2017 г.").
+    return re.sub(r"[^\S\u202f]+", " ", str(entry)).strip()
