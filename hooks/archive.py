@@ -34,12 +34,12 @@ from partnerschaftsarchiv.build import (
     LANGUAGE_ENV, SNAPSHOT_ENV, BuildFailed, LanguageBuild, LanguageProcesses, StagedSite, engine_command,
     load_for_build, root_files,
 )
+from partnerschaftsarchiv.build.render import nav_config
 from partnerschaftsarchiv.exports import build_time
 from partnerschaftsarchiv.loading import LoadResult, dump_snapshot
 from partnerschaftsarchiv.project import Project
 from partnerschaftsarchiv.publishing import SiteAddress, write_offline_zip
 from partnerschaftsarchiv.rendering.assets import ASSETS
-from partnerschaftsarchiv.rendering.pages import NavLink, NavSection
 from partnerschaftsarchiv.rendering.site import SiteRenderer
 
 # The engine running this hook: ProperDocs answers `import mkdocs` with itself, so this is "mkdocs" or "properdocs".
@@ -152,16 +152,6 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 # Language build ----------------------------------------------------------------------------------------------
 
 
-def _nav_config(items: list[NavLink | NavSection]) -> list[Any]:
-    def entry(item: NavLink | NavSection) -> Any:
-        if isinstance(item, NavSection):
-            return {item.title: [entry(child) for child in item.children]}
-        path = f"{item.key}.md"
-        return {item.title: path} if item.title else path
-
-    return [entry(item) for item in items]
-
-
 def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     language = LanguageBuild(state.site, state.project, lang, state.address)
     state.language = language
@@ -175,7 +165,7 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     config.site_name = language.site_name
     if state.address.hosted:
         config.site_url = language.site_url()
-    config.nav = _nav_config(language.renderer.nav(language.handwritten_nav()))
+    config.nav = nav_config(language.renderer.nav(language.handwritten_nav()))
     # Material shows its selector when `alternate` is truthy and prints home-page hreflang links when it is a list.
     # Our links are per page (overrides/partials/alternate.html, main.html), so give it a bare `True`.
     config.extra["alternate"] = True
