@@ -34,6 +34,7 @@ from partnerschaftsarchiv.build import (
     LANGUAGE_ENV, SNAPSHOT_ENV, BuildFailed, LanguageBuild, LanguageProcesses, StagedSite, engine_command,
     load_for_build, root_files,
 )
+from partnerschaftsarchiv.build.error_page import build_error_page
 from partnerschaftsarchiv.build.render import nav_config
 from partnerschaftsarchiv.exports import build_time
 from partnerschaftsarchiv.loading import LoadResult, dump_snapshot
@@ -60,6 +61,8 @@ class _State:
     staged: StagedSite | None = None
     address: SiteAddress = SiteAddress()
     warnings: CountHandler | None = None
+    # `mkdocs serve` only: why the site cannot be built; the preview shows these in place of every page.
+    problems: list[str] = []
 
 
 state = _State()
@@ -93,8 +96,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.address = SiteAddress(config.site_url or "")
     if state.lang is None:
         config = _configure_root(config)
+        state.problems = []
         _start_languages(config)  # they start up while we validate, then wait for the archive
-        _load(config)
+        try:
+            _load(config)
+        except PluginError as invalid:
+            if state.command != "serve":
+                raise
+            # A preview that stops here would leave the browser waiting: show the problems in it instead.
+            # Printed, not logged: a logged error would fail the strict build and leave the browser waiting again.
+            state.processes.stop()
+            print(f"ERROR   -  {invalid}", file=sys.stderr)
+            state.problems = str(invalid).splitlines()
         return config
     _load(config)
     return _configure_language(config, state.lang)
@@ -181,7 +194,15 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     return config
 
 
+def _error_page(config: MkDocsConfig) -> str:
+    return build_error_page(state.problems, state.project.translations_dir, _languages(config))
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if state.lang is None and state.problems:
+        page = _error_page(config)  # the preview answers every address with it (index and 404 page)
+        return Files([File.generated(config, "index.html", content=page),
+                      File.generated(config, "404.html", content=page)])
     if state.lang is None:
         state.processes.send(dump_snapshot(state.result, state.project.data_dir))  # our staging folder is clean
         return Files([File.generated(config, path, content=content)
@@ -228,9 +249,26 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if state.lang is not None:
+    if state.lang is not None or state.problems:
         return
-    failed = state.processes.wait()
+    lines: list[str] = []
+
+    def report(line: str) -> None:
+        print(line, file=sys.stderr)
+        lines.append(line)
+
+    failed = state.processes.wait(report)
+    if failed and state.command == "serve":
+        # A late failure (a broken hand-written page, a template): the preview shows what the builds said.
+        print(f"ERROR   -  the build of {', '.join(failed)} failed (see the lines marked [{failed[0]}] above)",
+              file=sys.stderr)
+        state.problems = [line for line in lines if not line.split("] ", 1)[-1].startswith("INFO")]
+        for lang in _languages(config):
+            shutil.rmtree(Path(config.site_dir) / lang, ignore_errors=True)
+        page = _error_page(config)
+        for name in ("index.html", "404.html"):
+            (Path(config.site_dir) / name).write_text(page, encoding="utf-8")
+        return
     if failed:
         raise PluginError(f"the build of {', '.join(failed)} failed (see the lines marked [{failed[0]}] above)")
     if state.warnings is not None and state.warnings.get_counts():
