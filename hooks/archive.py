@@ -13,6 +13,7 @@ the core's engine-neutral build (`partnerschaftsarchiv.build`). Runs under MkDoc
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import shutil
@@ -34,6 +35,7 @@ from partnerschaftsarchiv.build import (
     LANGUAGE_ENV, SNAPSHOT_ENV, BuildFailed, LanguageBuild, LanguageProcesses, StagedSite, engine_command,
     load_for_build, root_files,
 )
+from partnerschaftsarchiv.build.languages import HANDED, LanguageWorkers, take_handed
 from partnerschaftsarchiv.build.error_page import build_error_page
 from partnerschaftsarchiv.build.render import nav_config
 from partnerschaftsarchiv.exports import build_time
@@ -55,7 +57,9 @@ class _State:
     project: Project
     result: LoadResult
     site: SiteRenderer
-    processes = LanguageProcesses()
+    processes: LanguageProcesses | LanguageWorkers = LanguageProcesses()
+    # `serve` keeps its language builds running between rebuilds (this module lives as long as the server).
+    workers = LanguageWorkers()
     lang: str | None = None
     language: LanguageBuild | None = None
     staged: StagedSite | None = None
@@ -79,9 +83,10 @@ def _languages(config: MkDocsConfig) -> tuple[str, ...]:
 def _load(config: MkDocsConfig) -> None:
     languages = _languages(config)
     state.project = Project.at(Path(config.config_file_path).parent, languages)
-    from_root = os.environ.get(LANGUAGE_ENV) and os.environ.get(SNAPSHOT_ENV) == "stdin"
+    handed = os.environ.get(SNAPSHOT_ENV) if os.environ.get(LANGUAGE_ENV) else None
+    snapshot = sys.stdin.buffer if handed == "stdin" else io.BytesIO(take_handed()) if handed == HANDED else None
     try:
-        state.result = load_for_build(state.project, sys.stdin.buffer if from_root else None)
+        state.result = load_for_build(state.project, snapshot)
     except BuildFailed as failed:
         raise PluginError(str(failed)) from None
     for notice in state.result.notices:
@@ -140,6 +145,14 @@ def _stop_counting() -> None:
 
 def _start_languages(config: MkDocsConfig) -> None:
     quiet = logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO
+    if state.command == "serve":
+        worker = Path(__file__).with_name("language_worker.py")
+        command = [sys.executable, str(worker), ENGINE, config.config_file_path, str(int(bool(config.strict))),
+                   str(int(quiet))]
+        state.processes = state.workers
+        state.workers.start(command, _languages(config), config.site_dir, {"NO_MKDOCS_2_WARNING": "1"})
+        return
+    state.processes = LanguageProcesses()
     command = engine_command(ENGINE, config.config_file_path, config.strict, quiet)
     # The end-of-life banner (README, "Engines") is shown once, by the root build.
     state.processes.start(command, _languages(config), config.site_dir, {"NO_MKDOCS_2_WARNING": "1"})
@@ -275,7 +288,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError("warnings in strict mode (see above): the previous site was kept")
     _stop_counting()
     shutil.rmtree(Path(config.site_dir) / "search", ignore_errors=True)  # the chooser has no search
-    write_offline_zip(Path(config.site_dir))
+    if state.command != "serve":  # the preview shows pages; zipping them on every save would only delay it
+        write_offline_zip(Path(config.site_dir))
     if state.staged is not None:
         state.staged.publish()
         config.site_dir = str(state.staged.final)

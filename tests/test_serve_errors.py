@@ -3,69 +3,12 @@ instead of leaving the browser waiting (issue 16)."""
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Iterator
-
-from conftest import ENGINE
+from serve_tools import PATIENCE, fetch, serving, wait_for
 
 PAGE = "de/seminars/2017-06-moskau.html"
 TITLE = '<h1 id="page-title">18. Sozialseminar in Moskau</h1>'
 PROBLEM = ("data/seminars/2017-06-moskau.yml:8: place: YAML syntax: a tab character: indent with spaces, "
            "never with tabs")
-# How long a rebuild may take on a loaded machine before the test gives up (a safety net, not a speed check).
-PATIENCE = 240
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=PATIENCE) as response:
-            return response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:  # the error page comes as the server's 404 page
-        return error.read().decode("utf-8")
-
-
-def wait_for(url: str, text: str) -> str:
-    deadline = time.monotonic() + PATIENCE
-    while True:
-        try:
-            body = fetch(url)
-            if text in body:
-                return body
-        except (urllib.error.URLError, ConnectionError):
-            pass  # not serving yet
-        assert time.monotonic() < deadline, f"{url} never showed {text!r}"
-        time.sleep(0.5)
-
-
-@contextmanager
-def serving(project: Path) -> Iterator[str]:
-    """`mkdocs serve` on a free local port in `project`; its address. Stops it and its language builds after."""
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("PARTNERSCHAFTSARCHIV_LANGUAGE", None)
-    server = subprocess.Popen([sys.executable, "-m", ENGINE, "serve", "--config-file", "mkdocs.yml",
-                               "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=60)
 
 
 def test_a_broken_record_shows_in_the_browser_and_the_fixed_site_comes_back(project_copy, browser):
