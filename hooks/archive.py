@@ -147,8 +147,9 @@ def _start_languages(config: MkDocsConfig) -> None:
     quiet = logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO
     if state.command == "serve":
         worker = Path(__file__).with_name("language_worker.py")
-        command = [sys.executable, str(worker), ENGINE, config.config_file_path, str(int(bool(config.strict))),
-                   str(int(quiet))]
+        # Absolute: MkDocs names the file as given on the first build and absolute on later ones.
+        command = [sys.executable, str(worker), ENGINE, os.path.abspath(config.config_file_path),
+                   str(int(bool(config.strict))), str(int(quiet))]
         state.processes = state.workers
         state.workers.start(command, _languages(config), config.site_dir, {"NO_MKDOCS_2_WARNING": "1"})
         return
