@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The engine that builds the site from mkdocs.yml: mkdocs (MkDocs 1.6.1) or properdocs (ProperDocs, its fork).
 ENGINE ?= mkdocs
 # The site tests `make test` runs a second time under ProperDocs (tests/test_engines.py compares the two sites).
-PROPERDOCS_TESTS := tests/test_site.py tests/test_no_partial_site.py tests/test_hosted.py
+PROPERDOCS_TESTS := tests/test_site.py tests/test_no_partial_site.py tests/test_hosted.py tests/test_preview_fresh.py
 
 .PHONY: install checkers build serve validate test translations-extract translations-update translations-compile clean
 
