@@ -9,6 +9,9 @@ the core's engine-neutral build (`partnerschaftsarchiv.build`). Runs under MkDoc
 * a **language build** (`PARTNERSCHAFTSARCHIV_LANGUAGE=de`) takes `docs/<lang>/` for the hand-written pages and
   adds the core's generated pages in memory (`File.generated`); nothing is written into `docs/`. It gets the archive
   the root validated through its standard input instead of reading `data/` again.
+
+`mkdocs serve` keeps the language builds running between rebuilds (`language_worker.py`), and while the records
+or a page cannot be built it serves a page listing the problems at every address instead of waiting.
 """
 
 from __future__ import annotations
