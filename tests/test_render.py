@@ -14,8 +14,17 @@ import pytest
 import yaml
 
 from conftest import make_project
+from partnerschaftsarchiv.loading import load_archive
+from partnerschaftsarchiv.project import Project
+from partnerschaftsarchiv.rendering.site import SiteRenderer
 
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\b_\(|gettext")
+
+
+def page_keys(project: Path) -> list[str]:
+    """The keys of the generated pages, as the core lists them (one per page, the same in every language)."""
+    parts = Project.at(project)
+    return SiteRenderer(load_archive(parts.data_dir, parts.root).archive, parts.translations_dir).page_keys()
 
 
 def render(project: Path, out: Path, lang: str = "de") -> subprocess.CompletedProcess:
@@ -31,7 +40,7 @@ def rendered(tmp_path_factory) -> Path:
     out = base / "out"
     run = render(project, out)
     assert run.returncode == 0, run.stderr
-    assert f"wrote 93 generated pages of 'de' to {out}/docs/" in run.stdout
+    assert f"wrote {len(page_keys(project))} generated pages of 'de' to {out}/docs/" in run.stdout
     return out
 
 
@@ -58,9 +67,13 @@ def test_pages_are_written_translated_with_their_titles(rendered):
                  "assets/archive/archive-browse.css", "data/records.json", "data/records.csv", "data/events.ics",
                  "data/feed.atom"):
         assert (rendered / "docs" / path).is_file(), path
-    generated = [path for path in (rendered / "docs").rglob("*.md") if path.name not in
-                 {"about.md", "accessibility.md", "contributing.md", "leichte-sprache.md"}]
-    assert len(generated) == 93
+    handwritten = {f"{key}.md" for key in Project.at(rendered.parent / "project").handwritten_pages("de")}
+    assert {"about.md", "leichte-sprache.md"} <= handwritten
+    generated = [path for path in (rendered / "docs").rglob("*.md")
+                 if path.relative_to(rendered / "docs").as_posix() not in handwritten]
+    keys = page_keys(rendered.parent / "project")
+    assert len(keys) > 90 and sorted(path.relative_to(rendered / "docs").with_suffix("").as_posix()
+                                     for path in generated) == sorted(keys)
     assert [path.name for path in generated if TEMPLATE_SYNTAX.search(path.read_text(encoding="utf-8"))] == []
 
 
@@ -90,7 +103,10 @@ def test_plain_mkdocs_builds_a_working_site(rendered, plain_site):
             if not href.startswith(("http:", "https:", "mailto:", "data:")) and not (html.parent / href).exists():
                 dead.add((html.relative_to(plain_site).as_posix(), href))
     assert dead == {("index.html", "../partnerschaftsarchiv.zip"), ("data.html", "../partnerschaftsarchiv.zip")}
-    assert len(list(plain_site.rglob("*.html"))) == 98
+    # Every generated and hand-written page, and MkDocs' 404 page.
+    keys = page_keys(rendered.parent / "project")
+    handwritten = Project.at(rendered.parent / "project").handwritten_pages("de")
+    assert len(list(plain_site.rglob("*.html"))) == len(keys) + len(handwritten) + 1
 
 
 def test_render_refuses_a_folder_that_is_not_empty(tmp_path):
