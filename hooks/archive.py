@@ -1,56 +1,57 @@
-"""MkDocs adapter for the generator core (`partnerschaftsarchiv`): a thin layer, no archive logic here.
+"""MkDocs adapter for the generator core (`partnerschaftsarchiv`): it only translates MkDocs events into calls of
+the core's engine-neutral build (`partnerschaftsarchiv.build`). Runs under MkDocs 1.6 and under ProperDocs, its fork.
 
 `mkdocs build` runs twice over this hook:
 
 * the **root build** (the command the user ran) validates the records, writes the language chooser
-  `site/index.html`, then builds every language as its own MkDocs build, side by side in child processes
-  (Material's UI language, search language and `<html lang>` are per build). It builds into a staging folder and
-  swaps it into place only when every language succeeded, so a failed build leaves the previous `site/` as it was.
+  `site/index.html`, then builds every language as its own build of the same engine, side by side in child
+  processes. It builds into `site.partial/` and swaps it into place only when every language succeeded.
 * a **language build** (`PARTNERSCHAFTSARCHIV_LANGUAGE=de`) takes `docs/<lang>/` for the hand-written pages and
-  adds the core's generated pages in memory (`File.generated`); nothing is written into `docs/`. Where `repo_url`
-  is set, "Edit this page" opens the file behind a page: the record's YAML, or `docs/<lang>/<page>.md`. It gets the
-  archive the root validated through its standard input (`PARTNERSCHAFTSARCHIV_SNAPSHOT=stdin`) instead of
-  reading `data/` again. The root starts the language builds before it validates, so their start-up runs
-  meanwhile; it hands them the archive once its staging folder is clean, and stops them if validation fails.
+  adds the core's generated pages in memory (`File.generated`); nothing is written into `docs/`. It gets the archive
+  the root validated through its standard input instead of reading `data/` again.
+
+`mkdocs serve` keeps the language builds running between rebuilds (`language_worker.py`), and while the records
+or a page cannot be built it serves a page listing the problems at every address instead of waiting.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
 import shutil
-import subprocess
 import sys
-import threading
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+import mkdocs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
+from markupsafe import escape
 
 import partnerschaftsarchiv
-from partnerschaftsarchiv.exports import build_time, language_exports
-from partnerschaftsarchiv.loading import ArchiveInvalid, LoadResult, dump_snapshot, load_archive, load_snapshot
-from partnerschaftsarchiv.project import Project
-from partnerschaftsarchiv.rendering.assets import ASSETS
-from partnerschaftsarchiv.publishing import (
-    SiteAddress, SitemapPage, robots_txt, site_pages, sitemap_xml, write_offline_zip,
+from partnerschaftsarchiv.build import (
+    LANGUAGE_ENV, SNAPSHOT_ENV, BuildFailed, LanguageBuild, LanguageProcesses, StagedSite, engine_command,
+    load_for_build, root_files,
 )
-from partnerschaftsarchiv.rendering.page_meta import OpenGraph
-from partnerschaftsarchiv.rendering.pages import NavLink, NavSection, RenderedPage
-from partnerschaftsarchiv.rendering.site import HOME_KEY, LanguageRenderer, SiteRenderer
-from partnerschaftsarchiv.rendering.structured_data import StructuredData, script_json
+from partnerschaftsarchiv.build.languages import HANDED, LanguageWorkers, take_handed
+from partnerschaftsarchiv.build.error_page import build_error_page
+from partnerschaftsarchiv.build.render import nav_config
+from partnerschaftsarchiv.exports import build_time
+from partnerschaftsarchiv.loading import LoadResult, dump_snapshot
+from partnerschaftsarchiv.project import Project
+from partnerschaftsarchiv.publishing import SiteAddress, write_offline_zip
+from partnerschaftsarchiv.rendering.assets import ASSETS
+from partnerschaftsarchiv.rendering.site import SiteRenderer
 from partnerschaftsarchiv.search import search_profiles, shape_documents
 
-LANGUAGE_ENV = "PARTNERSCHAFTSARCHIV_LANGUAGE"
-# "stdin": the language build reads the archive the root validated from its standard input (loading/snapshot.py).
-SNAPSHOT_ENV = "PARTNERSCHAFTSARCHIV_SNAPSHOT"
+# The engine running this hook: ProperDocs answers `import mkdocs` with itself, so this is "mkdocs" or "properdocs".
+ENGINE = mkdocs.__name__
 log = logging.getLogger("mkdocs.hooks.archive")
 
 
@@ -60,18 +61,17 @@ class _State:
     command = "build"
     project: Project
     result: LoadResult
-    runs: dict[str, subprocess.Popen] = {}
-    senders: list[threading.Thread] = []
     site: SiteRenderer
+    processes: LanguageProcesses | LanguageWorkers = LanguageProcesses()
+    # `serve` keeps its language builds running between rebuilds (this module lives as long as the server).
+    workers = LanguageWorkers()
     lang: str | None = None
-    renderer: LanguageRenderer | None = None
-    pages: dict[str, RenderedPage] = {}
-    handwritten: dict[str, set[str]] = {}
-    final_site_dir: str | None = None
-    root_site_url: str = ""
+    language: LanguageBuild | None = None
+    staged: StagedSite | None = None
     address: SiteAddress = SiteAddress()
-    structured: StructuredData | None = None
     warnings: CountHandler | None = None
+    # `mkdocs serve` only: why the site cannot be built; the preview shows these in place of every page.
+    problems: list[str] = []
 
 
 state = _State()
@@ -86,36 +86,39 @@ def _languages(config: MkDocsConfig) -> tuple[str, ...]:
 
 
 def _load(config: MkDocsConfig) -> None:
-    root = Path(config.config_file_path).parent
     languages = _languages(config)
-    state.project = Project.at(root, languages)
-    from_root = os.environ.get(LANGUAGE_ENV) and os.environ.get(SNAPSHOT_ENV) == "stdin"
+    state.project = Project.at(Path(config.config_file_path).parent, languages)
+    handed = os.environ.get(SNAPSHOT_ENV) if os.environ.get(LANGUAGE_ENV) else None
+    snapshot = sys.stdin.buffer if handed == "stdin" else io.BytesIO(take_handed()) if handed == HANDED else None
     try:
-        if from_root:
-            result = load_snapshot(sys.stdin.buffer.read(), state.project.data_dir)
-        else:
-            result = load_archive(state.project.data_dir, state.project.root)
-    except ArchiveInvalid as invalid:
-        raise PluginError(invalid.report()) from None
-    except ValueError as error:
-        raise PluginError(str(error)) from None
-    state.result = result
-    for notice in result.notices:
+        state.result = load_for_build(state.project, snapshot)
+    except BuildFailed as failed:
+        raise PluginError(str(failed)) from None
+    for notice in state.result.notices:
         log.debug(str(notice))
-    state.site = SiteRenderer(result.archive, state.project.translations_dir, languages, state.project.layouts_dir,
-                              address=state.address, accessed=build_time(os.environ.get("SOURCE_DATE_EPOCH")).date())
+    state.site = SiteRenderer(state.result.archive, state.project.translations_dir, languages,
+                              state.project.layouts_dir, address=state.address,
+                              accessed=build_time(os.environ.get("SOURCE_DATE_EPOCH")).date())
 
 
 @event_priority(100)  # before Material's search plugin reads the theme language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.lang = os.environ.get(LANGUAGE_ENV) or None
-    state.pages = {}
-    state.root_site_url = config.site_url or ""
-    state.address = SiteAddress(state.root_site_url)
+    state.address = SiteAddress(config.site_url or "")
     if state.lang is None:
         config = _configure_root(config)
+        state.problems = []
         _start_languages(config)  # they start up while we validate, then wait for the archive
-        _load(config)
+        try:
+            _load(config)
+        except PluginError as invalid:
+            if state.command != "serve":
+                raise
+            # A preview that stops here would leave the browser waiting: show the problems in it instead.
+            # Printed, not logged: a logged error would fail the strict build and leave the browser waiting again.
+            state.processes.stop()
+            print(f"ERROR   -  {invalid}", file=sys.stderr)
+            state.problems = str(invalid).splitlines()
         return config
     _load(config)
     return _configure_language(config, state.lang)
@@ -126,9 +129,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _configure_root(config: MkDocsConfig) -> MkDocsConfig:
     config.theme.static_templates.clear()  # the root holds only the chooser; each language has its own 404 etc.
+    state.staged = None
     if state.command != "serve":
-        state.final_site_dir = config.site_dir
-        config.site_dir = config.site_dir.rstrip("/\\") + ".partial"
+        state.staged = StagedSite.for_site_dir(config.site_dir)
+        config.site_dir = str(state.staged.staging)
         # MkDocs checks strict mode only after on_post_build, where the site is already swapped in: count the
         # warnings here, so that a strict build with warnings keeps the previous site.
         _stop_counting()
@@ -145,104 +149,27 @@ def _stop_counting() -> None:
         state.warnings = None
 
 
-def _language_url(lang: str) -> str:
-    return f"{lang}/{HOME_KEY}.html"
-
-
-def _sitemap_pages() -> list[SitemapPage]:
-    project = state.project
-    handwritten = {code: project.handwritten_pages(code) for code in project.languages}
-    return site_pages(state.site.page_keys(), handwritten, skip=(HOME_KEY,))
-
-
-def _root_files(config: MkDocsConfig) -> Files:
-    languages = state.project.languages
-    chooser = state.site.render_chooser((lang, _language_url(lang)) for lang in languages)
-    files = [File.generated(config, "index.html", content=chooser),
-             File.generated(config, "404.html", content=state.site.render_not_found(state.address, languages)),
-             File.generated(config, "robots.txt", content=robots_txt(state.address))]
-    if state.address.hosted:
-        files.append(File.generated(config, "sitemap.xml",
-                                    content=sitemap_xml(state.address, _sitemap_pages(), languages)))
-    else:
-        log.info("no site_url (PARTNERSCHAFTSARCHIV_SITE_URL): no sitemap.xml and no canonical links")
-    return Files(files)
-
-
 def _start_languages(config: MkDocsConfig) -> None:
-    """Each language is an independent build: start them side by side (one per core on CI's two).
-
-    They wait for the validated archive on their standard input (`_send_archive`) before they do anything.
-    """
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config.config_file_path]
-    if config.strict:
-        command.append("--strict")
-    if logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO:
-        command.append("--quiet")
-    state.runs, state.senders = {}, []
-    for lang in _languages(config):
-        env = {**os.environ, LANGUAGE_ENV: lang, SNAPSHOT_ENV: "stdin", "NO_MKDOCS_2_WARNING": "1"}
-        out = os.path.join(config.site_dir, lang)
-        state.runs[lang] = subprocess.Popen(command + ["--site-dir", out], env=env, stdin=subprocess.PIPE,
-                                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-
-
-def _send_archive() -> None:
-    """Hand the validated archive to the waiting language builds; our staging folder is clean by now."""
-    snapshot = dump_snapshot(state.result, state.project.data_dir)
-
-    def send(run: subprocess.Popen) -> None:
-        try:
-            run.stdin.buffer.write(snapshot)
-            run.stdin.close()
-        except (BrokenPipeError, ValueError):  # it stopped early; its own output says why
-            pass
-
-    state.senders = [threading.Thread(target=send, args=(run,), daemon=True) for run in state.runs.values()]
-    for sender in state.senders:
-        sender.start()
-
-
-def _build_languages(config: MkDocsConfig) -> None:
-    """Wait for the language builds and report their output."""
-    for sender in state.senders:
-        sender.join()
-    runs, state.runs = state.runs, {}
-    failed = []
-    for lang, run in runs.items():
-        output = run.stdout.read()
-        run.wait()
-        for line in output.splitlines():
-            if line.strip():
-                print(f"[{lang}] {line}", file=sys.stderr)
-        if run.returncode != 0:
-            failed.append(lang)
-    if failed:
-        raise PluginError(f"the build of {', '.join(failed)} failed (see the lines marked [{failed[0]}] above)")
-
-
-def _publish(config: MkDocsConfig) -> None:
-    """Swap the finished staging folder into place; the previous site survives any failure before this."""
-    if state.final_site_dir is None:
+    quiet = logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO
+    if state.command == "serve":
+        worker = Path(__file__).with_name("language_worker.py")
+        # Absolute: MkDocs names the file as given on the first build and absolute on later ones.
+        command = [sys.executable, str(worker), ENGINE, os.path.abspath(config.config_file_path),
+                   str(int(bool(config.strict))), str(int(quiet))]
+        state.processes = state.workers
+        state.workers.start(command, _languages(config), config.site_dir, {"NO_MKDOCS_2_WARNING": "1"})
         return
-    final, staging = Path(state.final_site_dir), Path(config.site_dir)
-    retired = final.with_name(final.name + ".old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if final.exists():
-        final.rename(retired)
-    staging.rename(final)
-    shutil.rmtree(retired, ignore_errors=True)
-    config.site_dir = str(final)
+    state.processes = LanguageProcesses()
+    command = engine_command(ENGINE, config.config_file_path, config.strict, quiet)
+    # The end-of-life banner (README, "Engines") is shown once, by the root build.
+    state.processes.start(command, _languages(config), config.site_dir, {"NO_MKDOCS_2_WARNING": "1"})
 
 
 def on_build_error(error: Exception) -> None:
     _stop_counting()
-    for run in state.runs.values():  # the root failed after starting the language builds
-        run.kill()
-        run.wait()
-    state.runs = {}
-    if state.lang is None and state.final_site_dir is not None:
-        shutil.rmtree(state.final_site_dir.rstrip("/\\") + ".partial", ignore_errors=True)
+    state.processes.stop()
+    if state.lang is None and state.staged is not None:
+        state.staged.discard()
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -258,19 +185,9 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 # Language build ----------------------------------------------------------------------------------------------
 
 
-def _nav_config(items: list[NavLink | NavSection]) -> list[Any]:
-    def entry(item: NavLink | NavSection) -> Any:
-        if isinstance(item, NavSection):
-            return {item.title: [entry(child) for child in item.children]}
-        path = f"{item.key}.md"
-        return {item.title: path} if item.title else path
-
-    return [entry(item) for item in items]
-
-
 def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
-    renderer = state.site.language(lang)
-    state.renderer = renderer
+    language = LanguageBuild(state.site, state.project, lang, state.address)
+    state.language = language
     config.docs_dir = str(state.project.docs_dir / lang)
     config.theme["language"] = lang
     # Each language's pages quote names and titles in the other language (Volkssolidarität on Russian pages,
@@ -278,12 +195,10 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     search = config.plugins.get("material/search")
     if search is not None:
         search.config.lang = [lang] + [code for code in state.project.languages if code != lang]
-    config.site_name = renderer.l10n.gettext("Partnership archive Berlin–Moscow")
-    if state.root_site_url:
-        config.site_url = state.root_site_url.rstrip("/") + f"/{lang}/"
-    state.handwritten = {code: set(state.project.handwritten_pages(code)) for code in state.project.languages}
-    handwritten = [(key, "") for key in sorted(state.handwritten[lang]) if key != HOME_KEY]
-    config.nav = _nav_config(renderer.nav(handwritten))
+    config.site_name = language.site_name
+    if state.address.hosted:
+        config.site_url = language.site_url()
+    config.nav = nav_config(language.renderer.nav(language.handwritten_nav()))
     # Material shows its selector when `alternate` is truthy and prints home-page hreflang links when it is a list.
     # Our links are per page (overrides/partials/alternate.html, main.html), so give it a bare `True`.
     config.extra["alternate"] = True
@@ -296,48 +211,40 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     config.extra_css.extend(ASSETS.path(name) for name in ASSETS.styles)
     # This language's sitemap comes from the core (with hreflang alternates), never MkDocs' plain one.
     config.theme.static_templates.discard("sitemap.xml")
-    state.structured = StructuredData(renderer, state.address)
     return config
 
 
-def _edit_path(file: File, lang: str) -> str | None:
-    """The file behind a page, relative to the repository root: the record's YAML, or docs/<lang>/<page>.md."""
-    rendered = state.pages.get(file.src_uri)
-    if rendered is not None:
-        return rendered.source_path or None
-    return f"docs/{lang}/{file.src_uri}" if file.is_documentation_page() else None
+def _error_page(config: MkDocsConfig) -> str:
+    return build_error_page(state.problems, state.project.translations_dir, _languages(config))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if state.lang is None and state.problems:
+        page = _error_page(config)  # the preview answers every address with it (index and 404 page)
+        return Files([File.generated(config, "index.html", content=page),
+                      File.generated(config, "404.html", content=page)])
     if state.lang is None:
-        _send_archive()
-        return _root_files(config)
-    for page in state.renderer.render_pages():
+        state.processes.send(dump_snapshot(state.result, state.project.data_dir))  # our staging folder is clean
+        return Files([File.generated(config, path, content=content)
+                      for path, content in root_files(state.site, state.project, state.address).items()])
+    language = state.language
+    for page in language.render_pages():
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{state.lang}/{page.src_uri} has the path of a generated page; rename it")
         files.append(File.generated(config, page.src_uri, content=""))
-        state.pages[page.src_uri] = page
     for file in files:
-        file.edit_uri = _edit_path(file, state.lang)  # joined to repo_url and edit_uri by MkDocs
-    for path, content in state.site.assets().items():
-        files.append(File.generated(config, path, content=content))
-    made = build_time(os.environ.get("SOURCE_DATE_EPOCH"))
-    for export in language_exports(state.renderer, state.address, made):
-        files.append(File.generated(config, export.path, content=export.content))
-    for path, content in state.renderer.citation_files().items():
-        files.append(File.generated(config, path, content=content))
-    # MkDocs now copies its sitemap template as a plain theme file: drop it.
+        file.edit_uri = language.edit_path(file.src_uri, file.is_documentation_page())  # joined to repo_url
+    # MkDocs copies its sitemap template as a plain theme file: ours replaces it.
     theme_sitemap = files.get_file_from_path("sitemap.xml")
     if theme_sitemap is not None:
         files.remove(theme_sitemap)
-    if state.address.hosted:
-        sitemap = sitemap_xml(state.address, _sitemap_pages(), [state.lang])
-        files.append(File.generated(config, "sitemap.xml", content=sitemap))
+    for path, content in language.static_files(build_time(os.environ.get("SOURCE_DATE_EPOCH"))).items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    rendered = state.pages.get(page.file.src_uri)
+    rendered = state.language.generated(page.file.src_uri)
     if rendered is None:
         return markdown
     # MkDocs and Material print titles and descriptions unescaped: hand them over as escaped HTML.
@@ -348,40 +255,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    rendered = state.pages.get(page.file.src_uri)
+    rendered = state.language.generated(page.file.src_uri)
     return rendered.html if rendered is not None else html
 
 
-def _alternates(page: Page, config: MkDocsConfig) -> list[dict[str, Any]]:
-    """The same page in every language (same key), or that language's home page where it has no such page."""
-    key = page.file.src_uri.removesuffix(".md")
-    generated = page.file.src_uri in state.pages
-    up = "/".join([".."] * (page.url.count("/") + 1))
-    alternates = []
-    for code in state.project.languages:
-        exists = generated or key in state.handwritten[code]
-        target = f"{key}.html" if exists else f"{HOME_KEY}.html"
-        absolute = f"{state.root_site_url.rstrip('/')}/{code}/{target}" if state.root_site_url else ""
-        alternates.append({
-            "lang": code,
-            "name": state.renderer.l10n.language_name(code),
-            "href": f"{up}/{code}/{target}",
-            "absolute": absolute,
-            "exists": exists,
-            "current": code == state.lang,
-        })
-    return alternates
-
-
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    context["archive_alternates"] = _alternates(page, config)
-    rendered = state.pages.get(page.file.src_uri)
-    context["archive_fallback_lang"] = rendered.fallback_lang if rendered else ""
-    key = page.file.src_uri.removesuffix(".md")
-    structured = state.structured.for_key(key) if rendered else None
-    context["archive_jsonld"] = Markup(script_json(structured)) if structured else ""
-    context["archive_citation_meta"] = rendered.head_meta if rendered else ()
-    context["archive_og"] = OpenGraph.for_page(state.lang, state.project.languages, structured is not None)
+    page_context = state.language.page_context(page.file.src_uri, page.url)
+    context["archive_alternates"] = [alternate.as_dict() for alternate in page_context.alternates]
+    context["archive_fallback_lang"] = page_context.fallback_lang
+    context["archive_jsonld"] = page_context.jsonld
+    context["archive_og"] = page_context.og
+    context["archive_citation_meta"] = page_context.citation_meta
     return context
 
 
@@ -399,11 +283,35 @@ def _shape_search_index(config: MkDocsConfig) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     if state.lang is not None:
         _shape_search_index(config)
-    if state.lang is None:
-        _build_languages(config)
-        if state.warnings is not None and state.warnings.get_counts():
-            raise PluginError("warnings in strict mode (see above): the previous site was kept")
-        _stop_counting()
-        shutil.rmtree(Path(config.site_dir) / "search", ignore_errors=True)  # the chooser has no search
+        return
+    if state.problems:
+        return
+    lines: list[str] = []
+
+    def report(line: str) -> None:
+        print(line, file=sys.stderr)
+        lines.append(line)
+
+    failed = state.processes.wait(report)
+    if failed and state.command == "serve":
+        # A late failure (a broken hand-written page, a template): the preview shows what the builds said.
+        print(f"ERROR   -  the build of {', '.join(failed)} failed (see the lines marked [{failed[0]}] above)",
+              file=sys.stderr)
+        state.problems = [line for line in lines if not line.split("] ", 1)[-1].startswith("INFO")]
+        for lang in _languages(config):
+            shutil.rmtree(Path(config.site_dir) / lang, ignore_errors=True)
+        page = _error_page(config)
+        for name in ("index.html", "404.html"):
+            (Path(config.site_dir) / name).write_text(page, encoding="utf-8")
+        return
+    if failed:
+        raise PluginError(f"the build of {', '.join(failed)} failed (see the lines marked [{failed[0]}] above)")
+    if state.warnings is not None and state.warnings.get_counts():
+        raise PluginError("warnings in strict mode (see above): the previous site was kept")
+    _stop_counting()
+    shutil.rmtree(Path(config.site_dir) / "search", ignore_errors=True)  # the chooser has no search
+    if state.command != "serve":  # the preview shows pages; zipping them on every save would only delay it
         write_offline_zip(Path(config.site_dir))
-        _publish(config)
+    if state.staged is not None:
+        state.staged.publish()
+        config.site_dir = str(state.staged.final)

@@ -14,6 +14,8 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 # What a site project consists of, apart from its records.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "translations")
+# The engine the site fixtures build with: mkdocs, or properdocs (`make test` runs the site tests under both).
+ENGINE = os.environ.get("PARTNERSCHAFTSARCHIV_TEST_ENGINE", "mkdocs")
 
 
 @dataclass
@@ -44,12 +46,15 @@ def make_project(target: Path, data: Path | None = None) -> Path:
     return target
 
 
-def run_build(project: Path, site: Path | None = None, *extra: str, env: dict[str, str] | None = None) -> BuildResult:
-    """`mkdocs build` as a user runs it, in `project`; `env` adds environment variables (e.g. the site address)."""
+def run_build(project: Path, site: Path | None = None, *extra: str, env: dict[str, str] | None = None,
+              engine: str = ENGINE) -> BuildResult:
+    """`mkdocs build` (or `properdocs build`) as a user runs it, in `project`; `env` adds environment variables
+    (e.g. the site address)."""
     site = site or project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     env.pop("PARTNERSCHAFTSARCHIV_LANGUAGE", None)
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site), *extra],
+    run = subprocess.run([sys.executable, "-m", engine, "build", "--config-file", "mkdocs.yml", "--site-dir", str(site),
+                          *extra],
                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
     return BuildResult(project, site, run.returncode, run.stdout + run.stderr)
 

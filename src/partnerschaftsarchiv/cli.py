@@ -1,5 +1,5 @@
 """Command line (also the `partnerschaftsarchiv` script): `validate` the records, scaffold a `new` record, report
-the translation `status`."""
+the translation `status`, `render` one language as plain files for any static engine."""
 
 from __future__ import annotations
 
@@ -112,6 +112,29 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _render(args: argparse.Namespace) -> int:
+    import os
+
+    from .build import BuildFailed
+    from .build.render import render_language
+    from .exports import build_time
+    from .publishing import SiteAddress
+
+    project = Project.at(args.root)
+    if args.lang not in project.languages:
+        print(f"error: --lang must be one of {', '.join(project.languages)}", file=sys.stderr)
+        return 2
+    address = SiteAddress(os.environ.get("PARTNERSCHAFTSARCHIV_SITE_URL", ""))
+    try:
+        count = render_language(project, args.lang, args.out, build_time(os.environ.get("SOURCE_DATE_EPOCH")),
+                                address)
+    except BuildFailed as failed:
+        print(str(failed), file=sys.stderr)
+        return 1
+    print(f"wrote {count} generated pages of '{args.lang}' to {args.out}/docs/ and {args.out}/mkdocs.yml")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="partnerschaftsarchiv", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -142,5 +165,13 @@ def main(argv: list[str] | None = None) -> int:
     status.add_argument("--base", default="main", help="the branch --changed compares with (default: main)")
     status.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current)")
     status.set_defaults(run=_status)
+    render = sub.add_parser("render", help="write one language's pages, assets and exports as plain files",
+                            description="Write every generated page of one language (already translated, as "
+                                        "Markdown with HTML bodies), its hand-written pages, assets and exports "
+                                        "to OUT/docs/, and a plain OUT/mkdocs.yml, for any static engine.")
+    render.add_argument("--lang", required=True, help="language code, e.g. de")
+    render.add_argument("--out", type=Path, required=True, help="a new or empty folder")
+    render.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current)")
+    render.set_defaults(run=_render)
     args = parser.parse_args(argv)
     return args.run(args)

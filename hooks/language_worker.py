@@ -1,0 +1,66 @@
+"""One language of `mkdocs serve`'s preview, kept running between rebuilds (core: `build.languages.LanguageWorkers`).
+
+    python hooks/language_worker.py ENGINE CONFIG_FILE STRICT QUIET SITE_DIR
+
+Reads one archive snapshot per rebuild from its standard input, runs a whole build of its language as
+`ENGINE build` would (in this process, so Python, the engine, the theme and the core are loaded once), and answers
+with whether it succeeded and what it logged. Ends when its input closes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import json
+import logging
+import sys
+import traceback
+
+from partnerschaftsarchiv.build.languages import hand_over, read_frame, write_frame
+
+
+class _Lines(logging.Formatter):
+    """MkDocs' plain console format: `WARNING -  message`."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname:<8}-  {super().format(record)}"
+
+
+def main(engine: str, config_file: str, strict: str, quiet: str, site_dir: str) -> int:
+    if engine != "mkdocs":
+        importlib.import_module(f"{engine}.replacement")  # ProperDocs answers every `import mkdocs` with itself
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    answers, sys.stdout = sys.stdout.buffer, sys.stderr  # nothing printed may land among the answers
+    output = io.StringIO()
+    handler = logging.StreamHandler(output)
+    handler.setFormatter(_Lines())
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING if quiet == "1" else logging.INFO)
+    logger.propagate = False
+    while (snapshot := read_frame(sys.stdin.buffer)) is not None:
+        hand_over(snapshot)
+        output.seek(0)
+        output.truncate()
+        ok = True
+        try:
+            config = load_config(config_file=config_file, site_dir=site_dir, strict=strict == "1")
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except SystemExit as stop:  # MkDocs' Abort (a click exception) after errors it has logged
+            ok = False
+            output.write(f"{stop}\n")
+        except Exception as error:  # noqa: BLE001  (reported to the root, which shows it)
+            ok = False
+            output.write(f"ERROR   -  {error}\n{traceback.format_exc()}")
+        write_frame(answers, json.dumps({"ok": ok, "output": output.getvalue()}).encode("utf-8"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))

@@ -1,0 +1,123 @@
+"""What one language adds to its engine's build: the generated pages, the static files and exports, and what each
+page's layout needs (its translations, fallback language, JSON-LD, OpenGraph). Engine-neutral: the MkDocs hook and
+the `render` command take the same things from here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Iterator
+
+from markupsafe import Markup
+
+from ..exports import language_exports
+from ..project import Project
+from ..publishing import SiteAddress, sitemap_xml
+from ..rendering.page_meta import OpenGraph
+from ..rendering.pages import RenderedPage
+from ..rendering.site import HOME_KEY, LanguageRenderer, SiteRenderer
+from ..rendering.structured_data import StructuredData, script_json
+from .root import sitemap_pages
+
+__all__ = ["Alternate", "LanguageBuild", "PageContext"]
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """The same page in one language (same key), or that language's home page where it has no such page."""
+
+    lang: str
+    name: str
+    href: str
+    absolute: str
+    exists: bool
+    current: bool
+
+    def as_dict(self) -> dict[str, object]:
+        return {"lang": self.lang, "name": self.name, "href": self.href, "absolute": self.absolute,
+                "exists": self.exists, "current": self.current}
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What the layout of one page needs beyond its content."""
+
+    alternates: tuple[Alternate, ...]
+    fallback_lang: str
+    jsonld: Markup | str
+    og: OpenGraph
+    citation_meta: tuple = ()  # (name, content) pairs of the citation_* and DC.* head tags
+
+
+class LanguageBuild:
+    """One language's build of the archive."""
+
+    def __init__(self, site: SiteRenderer, project: Project, lang: str, address: SiteAddress):
+        self.site, self.project, self.lang, self.address = site, project, lang, address
+        self.renderer: LanguageRenderer = site.language(lang)
+        self.handwritten = {code: set(project.handwritten_pages(code)) for code in project.languages}
+        self.pages: dict[str, RenderedPage] = {}  # by source path ("seminars/2017-06-moskau.md")
+        self.structured = StructuredData(self.renderer, address)
+
+    @property
+    def site_name(self) -> str:
+        return self.renderer.l10n.gettext("Partnership archive Berlin–Moscow")
+
+    def site_url(self) -> str:
+        """This language's address (`<site_url><lang>/`), or "" for a site read from disk only."""
+        return self.address.root.rstrip("/") + f"/{self.lang}/" if self.address.hosted else ""
+
+    def handwritten_nav(self) -> list[tuple[str, str]]:
+        return [(key, "") for key in sorted(self.handwritten[self.lang]) if key != HOME_KEY]
+
+    def render_pages(self) -> Iterator[RenderedPage]:
+        """Every generated page, remembered for the per-page calls below."""
+        for page in self.renderer.render_pages():
+            self.pages[page.src_uri] = page
+            yield page
+
+    def generated(self, src_uri: str) -> RenderedPage | None:
+        return self.pages.get(src_uri)
+
+    def static_files(self, made: datetime) -> dict[str, str]:
+        """Path below the language folder → text: the core's assets, the open-data exports, the citation files and,
+        on a hosted site, this language's sitemap."""
+        files = dict(self.site.assets())
+        for export in language_exports(self.renderer, self.address, made):
+            files[export.path] = export.content
+        files.update(self.renderer.citation_files())
+        if self.address.hosted:
+            files["sitemap.xml"] = sitemap_xml(self.address, sitemap_pages(self.site, self.project), [self.lang])
+        return files
+
+    def edit_path(self, src_uri: str, is_page: bool) -> str | None:
+        """The file behind a page, relative to the repository root: the record's YAML, or docs/<lang>/<page>.md."""
+        rendered = self.pages.get(src_uri)
+        if rendered is not None:
+            return rendered.source_path or None
+        return f"docs/{self.lang}/{src_uri}" if is_page else None
+
+    def alternates(self, src_uri: str, url: str) -> tuple[Alternate, ...]:
+        """The page at `src_uri` (served at `url`) in every language."""
+        key = src_uri.removesuffix(".md")
+        generated = src_uri in self.pages
+        up = "/".join([".."] * (url.count("/") + 1))
+        root = self.address.root.rstrip("/") if self.address.hosted else ""
+        alternates = []
+        for code in self.project.languages:
+            exists = generated or key in self.handwritten[code]
+            target = f"{key}.html" if exists else f"{HOME_KEY}.html"
+            alternates.append(Alternate(code, self.renderer.l10n.language_name(code), f"{up}/{code}/{target}",
+                                        f"{root}/{code}/{target}" if root else "", exists, code == self.lang))
+        return tuple(alternates)
+
+    def page_context(self, src_uri: str, url: str) -> PageContext:
+        rendered = self.pages.get(src_uri)
+        structured = self.structured.for_key(src_uri.removesuffix(".md")) if rendered else None
+        return PageContext(
+            alternates=self.alternates(src_uri, url),
+            fallback_lang=rendered.fallback_lang if rendered else "",
+            jsonld=Markup(script_json(structured)) if structured else "",
+            og=OpenGraph.for_page(self.lang, self.project.languages, structured is not None),
+            citation_meta=rendered.head_meta if rendered else (),
+        )
