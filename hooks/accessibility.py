@@ -40,6 +40,9 @@ def N_(message: str) -> str:
 
 # Material's palette toggle: each option's toggle names the scheme it switches to.
 PALETTE_TOGGLE = {"default": N_("Switch to the dark colour scheme"), "slate": N_("Switch to the light colour scheme")}
+EASY_LANGUAGE_LINK = N_("Information in easy language")
+# The scheme each of Material's (hidden) radio buttons stands for (overrides/partials/palette.html).
+PALETTE_SCHEME = {"default": N_("Light colour scheme"), "slate": N_("Dark colour scheme")}
 
 
 class _State:
@@ -60,8 +63,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.l10n = Localizer(state.lang, load_translations(project.translations_dir, state.lang))
     state.site_url = config.site_url or ""
     for option in config.theme.get("palette") or []:
+        scheme = option.get("scheme", "default")
+        option["archive_scheme_name"] = state.l10n.gettext(PALETTE_SCHEME[scheme])
         if option.get("toggle"):
-            option["toggle"]["name"] = state.l10n.gettext(PALETTE_TOGGLE[option.get("scheme", "default")])
+            option["toggle"]["name"] = state.l10n.gettext(PALETTE_TOGGLE[scheme])
     # Hand-written pages linked from every page, where this language has them (key → "accessibility.html").
     handwritten = set(project.handwritten_pages(state.lang))
     links = {name: f"{key}.html" for name, key in (("statement", settings.get("accessibility_statement")),
@@ -124,8 +129,8 @@ def _easy_language_link(html: str, page: Page, config: MkDocsConfig) -> str:
     if not target or end < 0:
         return html
     href = get_relative_url(target, page.url or "index.html")
-    link = (f'\n<p class="archive-easy-language"><a href="{escape(href)}">'
-            f'{escape(state.l10n.gettext(N_("Information in easy language")))}</a></p>')
+    name = state.l10n.gettext(EASY_LANGUAGE_LINK)
+    link = f'\n<p class="archive-easy-language"><a href="{escape(href)}">{escape(name)}</a></p>'
     end += len("</h1>")
     return html[:end] + link + html[end:]
 
@@ -156,9 +161,16 @@ _EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link"[^>]*?) tabindex=""')
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*? type="checkbox"[^>]*?) autocomplete="off"')
 
 
+# Material writes the table of contents' toggle checkbox into the nav also where it writes no label for it (a
+# page without headings below its title): an unlabelled form field (HTML_CodeSniffer) that nothing uses.
+_TOC_TOGGLE = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+
+
 def _conform(output: str) -> str:
     for pattern in (_EMPTY_TABINDEX, _CHECKBOX_AUTOCOMPLETE):
         output = pattern.sub(r"\1", output)
+    if 'for="__toc"' not in output:
+        output = output.replace(_TOC_TOGGLE, "")
     return _landmarks(output)
 
 
