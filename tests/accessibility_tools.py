@@ -73,7 +73,8 @@ PAGES: tuple[PageType, ...] = (
     PageType("contributing", "contributing.html", generated=False),
     PageType("about", "about.html", generated=False),
     PageType("accessibility statement", "accessibility.html", generated=False),
-    PageType("easy language", "leichte-sprache.html", languages=("de",), generated=False),
+    # Leichte Sprache in German, a short page in plain Russian (ясный язык) under the same file name.
+    PageType("easy language", "leichte-sprache.html", generated=False),
     PageType("404", "no-such-page.html"),  # served by the test server's 404 handler, like a real web server
     PageType("search open", "index.html", prepare=open_search),
     # A search result opened: Material marks the search words on the page.
