@@ -314,6 +314,31 @@ def test_content_reflows_at_320_px(browser, site_url, lang):
     assert not overflowing, f"wider than 320 px: {overflowing}"
 
 
+# WCAG 1.4.12: the spacing a reader may set (line height 1.5, letters 0.12 em, words 0.16 em, paragraphs 2 em).
+_TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }"
+                 " p { margin-bottom: 2em !important; }")
+
+
+@pytest.mark.parametrize("path", ["index.html", "404.html", "de/index.html", "ru/seminars/2017-06-moskau.html",
+                                  "ru/timeline.html", "de/leichte-sprache.html"])
+def test_reflow_at_320_px_with_text_spacing(browser, site_url, path):
+    """WCAG 1.4.10 and 1.4.12 together: the language chooser and pages with their language list open stay
+    within 320 px when the reader widens the text spacing."""
+    context = new_context(browser, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + path)
+    page.add_style_tag(content=_TEXT_SPACING)
+    settle(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    if page.locator(".md-select > button").count():
+        page.locator(".md-select > button").click()
+        settle(page)
+        box = page.locator(".md-select__inner").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 320
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
 def test_404_page_works_at_any_depth(page, site_url):
     """The error page is served for any missing path: its styles, selector and links must not depend on depth."""
     response = page.goto(site_url + "de/seminars/no/such/page.html")
