@@ -314,6 +314,58 @@ def test_content_reflows_at_320_px(browser, site_url, lang):
     assert not overflowing, f"wider than 320 px: {overflowing}"
 
 
+# The overview chart -------------------------------------------------------------------------------------------
+
+_CHART = """() => {
+    const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const luminance = c => {
+        const [r, g, b] = rgb(c).map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+    const svg = document.querySelector('.archive-overview__chart');
+    const background = getComputedStyle(document.body).backgroundColor;
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const kinds = ['seminar', 'agreement', 'project', 'meeting'];
+    const summary = document.querySelector('.archive-overview__table > summary');
+    return {
+        smallest_text: Math.min(...[...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * scale)),
+        contrast: Object.fromEntries(kinds.map(k => [k, Math.round(100 * ratio(
+            getComputedStyle(svg.querySelector(`.archive-overview__fill--${k}`)).fill, background)) / 100])),
+        // What tells the kinds apart without colour: the marks of each pattern.
+        marks: kinds.map(k => [...svg.querySelector(`#archive-overview-pattern-${k}`).children].slice(1)
+            .map(m => m.outerHTML.replace(/ (fill|stroke)="[^"]*"/g, '')).join('')),
+        bar_fills: [...new Set([...svg.querySelectorAll('.archive-overview__bar')].map(b => b.classList[1] + ' ' + b.getAttribute('fill')))].sort(),
+        edges: [...new Set([...svg.querySelectorAll('.archive-overview__bar')].map(b => getComputedStyle(b).stroke === background))],
+        summary_icon: getComputedStyle(summary, '::before').display,
+        page_width: document.documentElement.scrollWidth,
+    };
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_overview_chart_is_readable_without_colour(browser, site_url, scheme, width):
+    """WCAG 1.4.1, 1.4.11, 1.4.10: kinds by pattern, colours 3:1 on the background, parts edged in it, text at
+    12 px or more also at 320 px (the chart scrolls in its box, the page does not), the figure named by its
+    caption, the table's summary without the note icon."""
+    context = new_context(browser, color_scheme=scheme, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "ru/timeline.html")
+    settle(page)
+    chart = page.evaluate(_CHART)
+    assert chart["smallest_text"] >= 12
+    assert min(chart["contrast"].values()) >= 3, chart["contrast"]
+    assert chart["marks"][0] == "" and len(set(chart["marks"])) == 4, chart["marks"]
+    assert chart["bar_fills"] == [f"archive-overview__bar--{kind} url(#archive-overview-pattern-{kind})"
+                                  for kind in ("agreement", "meeting", "project", "seminar")]
+    assert chart["edges"] == [True]
+    assert chart["summary_icon"] == "none"
+    assert chart["page_width"] <= width
+    assert page.get_by_role("figure", name="Записи по годам и видам", exact=True).count() == 1
+    context.close()
+
+
 # WCAG 1.4.12: the spacing a reader may set (line height 1.5, letters 0.12 em, words 0.16 em, paragraphs 2 em).
 _TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }"
                  " p { margin-bottom: 2em !important; }")

@@ -1,6 +1,6 @@
 // Lighthouse's accessibility category over the URLs given as arguments, in one Chromium: Debian's, named by
 // CHROME_PATH (nothing is downloaded). A URL ending in "#dark" is checked in the dark colour scheme. Prints one
-// JSON object: URL -> {score (0-100), failed: [audit ids]}.
+// JSON object: URL -> {score (0-100), failed: [audit ids]}, or {score: null, error} where Lighthouse cannot audit.
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
@@ -35,6 +35,11 @@ try {
       result = await lighthouse(url, flags);
     }
     const lhr = result.lhr;
+    if (lhr.runtimeError) {
+      // Lighthouse audits no page served with an error status (a 404): say so instead of scoring 0.
+      results[url] = { score: null, failed: [], error: lhr.runtimeError.code };
+      continue;
+    }
     const category = lhr.categories.accessibility;
     const failed = category.auditRefs
       .filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1)
