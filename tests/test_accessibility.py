@@ -151,7 +151,7 @@ def test_german_originals_on_russian_pages_are_marked(page, site_url):
     assert cited.count() >= 1
     assert re.search(r"[A-Za-zÄÖÜäöüß]", cited.first.inner_text())
     page.goto(site_url + "ru/seminars/2017-06-moskau.html")
-    languages = page.locator(".md-select__link").evaluate_all("els => els.map(e => [e.lang, e.hreflang, e.innerText.trim()])")
+    languages = page.locator(".md-select__link").evaluate_all("els => els.map(e => [e.lang, e.hreflang, e.textContent.trim()])")
     assert languages == [["de", "de", "Deutsch"], ["ru", "ru", "Русский"]]
 
 
