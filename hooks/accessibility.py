@@ -184,7 +184,7 @@ _CONTENT_END = re.compile(r"</article>\s*</div>")
 def _landmarks(output: str) -> str:
     """Material puts the navigation sidebars inside <main>; the main landmark becomes its content column alone
     (`.md-main` stays a <div> with its classes, so styles and scripts see the same page)."""
-    output = _EMPTY_TOC.sub("", output, count=1)
+    output = _EMPTY_TOC.sub("", output)
     start, content = output.find(_MAIN), output.find(_CONTENT)
     end = output.rfind("</main>")
     article_end = _CONTENT_END.search(output, output.rfind("</article>")) if content > start >= 0 else None
