@@ -367,8 +367,8 @@ def test_overview_chart_is_readable_without_colour(browser, site_url, scheme, wi
 
 
 # WCAG 1.4.12: the spacing a reader may set (line height 1.5, letters 0.12 em, words 0.16 em, paragraphs 2 em).
-_TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }"
-                 " p { margin-bottom: 2em !important; }")
+_TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+                 " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
 
 
 @pytest.mark.parametrize("path", ["index.html", "404.html", "de/index.html", "ru/seminars/2017-06-moskau.html",

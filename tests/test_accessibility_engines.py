@@ -71,8 +71,8 @@ def test_pa11y_reports_what_is_not_exempt():
 
 # Lighthouse: a few seconds per page, so a representative set here; all page types in lighthouse_report.py.
 # It audits no page served with status 404, so the error page is scored as its file.
-LIGHTHOUSE_PAGES = ("de/index.html", "ru/seminars/2017-06-moskau.html", "de/timeline.html", "ru/people/elke-breitenbach.html",
-                    "de/404.html", "index.html")
+LIGHTHOUSE_PAGES = ("de/index.html", "ru/seminars/2017-06-moskau.html", "de/timeline.html",
+                    "ru/people/elke-breitenbach.html", "de/404.html", "index.html")
 
 
 @pytest.fixture(scope="module")
