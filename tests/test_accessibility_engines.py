@@ -85,3 +85,4 @@ def lighthouse_report(site_url):
 def test_lighthouse_accessibility_score_is_100(path, lighthouse_report, site_url):
     result = lighthouse_report[site_url + path]
     assert (result["score"], result["failed"]) == (100, [])
+    assert result.get("dark", False) == path.endswith("#dark")  # the dark scheme was the one audited

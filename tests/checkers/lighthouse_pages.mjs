@@ -29,6 +29,8 @@ try {
       const page = await browser.newPage();
       await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
       result = await lighthouse(url, flags, config, page);
+      // Proof that the audited page saw the dark scheme (Material follows the media query).
+      result.dark = await page.evaluate(() => document.body.dataset.mdColorScheme === "slate");
       await page.close();
       browser.disconnect();
     } else {
@@ -45,6 +47,7 @@ try {
       .filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1)
       .map((ref) => ref.id);
     results[url] = { score: Math.round(category.score * 100), failed };
+    if (dark) results[url].dark = result.dark;
   }
 } finally {
   await chrome.kill();
