@@ -6,7 +6,9 @@ Runs after hooks/archive.py (listed after it in mkdocs.yml) and only in the lang
 * generated pages get their title as table of contents, so Material gives them its "skip to content" link;
 * the 404 page, which MkDocs renders without a page, gets the language selector and links that work at any depth;
 * the hand-written accessibility statement and easy-language page are linked from every page (footer, nav);
-* two spots of Material's markup that are not valid HTML are corrected (see `_conform`).
+* two spots of Material's markup that are not valid HTML are corrected (see `_conform`);
+* landmarks: `<main>` holds the content only (Material wraps the navigation in it too), and the table of contents
+  of a page without one is no empty navigation landmark (see `_landmarks`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils import get_relative_url
 
 from partnerschaftsarchiv.i18n import Localizer, load_translations
 from partnerschaftsarchiv.project import Project
@@ -37,6 +40,9 @@ def N_(message: str) -> str:
 
 # Material's palette toggle: each option's toggle names the scheme it switches to.
 PALETTE_TOGGLE = {"default": N_("Switch to the dark colour scheme"), "slate": N_("Switch to the light colour scheme")}
+EASY_LANGUAGE_LINK = N_("Information in easy language")
+# The scheme each of Material's (hidden) radio buttons stands for (overrides/partials/palette.html).
+PALETTE_SCHEME = {"default": N_("Light colour scheme"), "slate": N_("Dark colour scheme")}
 
 
 class _State:
@@ -57,8 +63,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.l10n = Localizer(state.lang, load_translations(project.translations_dir, state.lang))
     state.site_url = config.site_url or ""
     for option in config.theme.get("palette") or []:
+        scheme = option.get("scheme", "default")
+        option["archive_scheme_name"] = state.l10n.gettext(PALETTE_SCHEME[scheme])
         if option.get("toggle"):
-            option["toggle"]["name"] = state.l10n.gettext(PALETTE_TOGGLE[option.get("scheme", "default")])
+            option["toggle"]["name"] = state.l10n.gettext(PALETTE_TOGGLE[scheme])
     # Hand-written pages linked from every page, where this language has them (key → "accessibility.html").
     handwritten = set(project.handwritten_pages(state.lang))
     links = {name: f"{key}.html" for name, key in (("statement", settings.get("accessibility_statement")),
@@ -108,7 +116,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> 
     if state.lang is not None and not page.toc.items:
         title = first_heading(html, 1)
         page.toc = TableOfContents([AnchorLink(str(escape(title.text)), title.id, title.level)] if title else [])
+    if state.lang is not None and page.is_homepage:
+        html = _easy_language_link(html, page, config)
     return html
+
+
+def _easy_language_link(html: str, page: Page, config: MkDocsConfig) -> str:
+    """The home page leads to the easy-language page right below its title: after the skip link's target, so
+    "skip to content" does not jump past it."""
+    target = (config.extra.get("archive_links") or {}).get("easy_language")
+    end = html.find("</h1>")
+    if not target or end < 0:
+        return html
+    href = get_relative_url(target, page.url or "index.html")
+    name = state.l10n.gettext(EASY_LANGUAGE_LINK)
+    link = f'\n<p class="archive-easy-language"><a href="{escape(href)}">{escape(name)}</a></p>'
+    end += len("</h1>")
+    return html[:end] + link + html[end:]
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
@@ -137,10 +161,39 @@ _EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link"[^>]*?) tabindex=""')
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*? type="checkbox"[^>]*?) autocomplete="off"')
 
 
+# Material writes the table of contents' toggle checkbox into the nav also where it writes no label for it (a
+# page without headings below its title): an unlabelled form field (HTML_CodeSniffer) that nothing uses.
+_TOC_TOGGLE = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+
+
 def _conform(output: str) -> str:
     for pattern in (_EMPTY_TABINDEX, _CHECKBOX_AUTOCOMPLETE):
         output = pattern.sub(r"\1", output)
-    return output
+    if 'for="__toc"' not in output:
+        output = output.replace(_TOC_TOGGLE, "")
+    return _landmarks(output)
+
+
+# Material's table of contents is a <nav> even when the page has no headings below its title: an empty landmark.
+_EMPTY_TOC = re.compile(r'<nav class="md-nav md-nav--secondary"[^>]*>\s*</nav>')
+_MAIN = '<main class="md-main" data-md-component="main">'
+_CONTENT = '<div class="md-content" data-md-component="content">'
+_CONTENT_END = re.compile(r"</article>\s*</div>")
+
+
+def _landmarks(output: str) -> str:
+    """Material puts the navigation sidebars inside <main>; the main landmark becomes its content column alone
+    (`.md-main` stays a <div> with its classes, so styles and scripts see the same page)."""
+    output = _EMPTY_TOC.sub("", output)
+    start, content = output.find(_MAIN), output.find(_CONTENT)
+    end = output.rfind("</main>")
+    article_end = _CONTENT_END.search(output, output.rfind("</article>")) if content > start >= 0 else None
+    if article_end is None or not content < article_end.start() < end:
+        return output
+    return (output[:start] + _MAIN.replace("<main", "<div", 1) + output[start + len(_MAIN):content]
+            + _CONTENT.replace("<div", "<main", 1) + output[content + len(_CONTENT):article_end.start()]
+            + article_end.group(0)[:-len("</div>")] + "</main>" + output[article_end.end():end] + "</div>"
+            + output[end + len("</main>"):])
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

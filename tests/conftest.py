@@ -119,3 +119,21 @@ def hostile_site(tmp_path_factory) -> BuildResult:
     result = run_build(project)
     assert result.ok, result.output
     return result
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """The real archive built for a known address and served there, as deployed (the 404 page needs site_url).
+
+    `real_site` is built without site_url, so its 404 page cannot load its styles when served; hence this build.
+    """
+    from accessibility_tools import reserve_port, serve
+
+    sock = reserve_port()
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    project = make_project(tmp_path_factory.mktemp("deployed") / "project")
+    result = run_build(project, env={"PARTNERSCHAFTSARCHIV_SITE_URL": url})
+    assert result.ok, result.output
+    with serve(result.site, sock) as served:
+        assert served == url
+        yield url

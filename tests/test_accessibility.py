@@ -10,33 +10,13 @@ import os
 import re
 
 import pytest
-from conftest import make_project, run_build
 
 from accessibility_tools import (AXE_JS, LANGUAGES, PAGES, VNU_JAR, axe_violations, case_id, describe_violations,
-                                 focused, new_context, page_cases, reserve_port, serve, settle, tab_to,
-                                 vnu_errors)
+                                 focused, new_context, page_cases, settle, tab_to, vnu_errors)
 
 # Outside CI a plain `pytest` without the checkers skips these; in CI (and with `make test`) they must run.
 pytestmark = pytest.mark.skipif(not (AXE_JS.is_file() and VNU_JAR.is_file()) and not os.environ.get("CI"),
                                 reason="run `make test` (it installs axe-core and vnu-jar with npm ci)")
-
-
-@pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """The real archive built for a known address and served there, as deployed (the 404 page needs site_url).
-
-    `real_site` is built without site_url, so its 404 page cannot load its styles when served; hence this build.
-    """
-    sock = reserve_port()
-    url = f"http://127.0.0.1:{sock.getsockname()[1]}/"
-    project = make_project(tmp_path_factory.mktemp("deployed") / "project")
-    result = run_build(project, env={"PARTNERSCHAFTSARCHIV_SITE_URL": url})
-    assert result.ok, result.output
-    with serve(result.site, sock) as served:
-        assert served == url
-        yield url
-
-
 
 
 @pytest.fixture(scope="session", params=["light", "dark"])
@@ -82,15 +62,40 @@ def test_axe_finds_no_violation_on_the_language_chooser(scheme_page, site_url):
 
 
 def test_palette_toggle_switches_scheme_and_stays_clean(page, site_url):
-    """The scheme chosen with Material's toggle (not only the system's) passes too, and the toggle speaks German."""
+    """The scheme chosen with the toggle (not only the system's) passes too, and the toggle speaks German."""
     page.goto(site_url + "de/seminars/2017-06-moskau.html")
-    toggle = page.locator("label.md-header__button[for^='__palette']:visible")
+    toggle = page.locator("button.archive-palette__toggle:visible")
     assert toggle.get_attribute("title") == "Zum dunklen Farbschema wechseln"
     toggle.click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     violations = axe_violations(page)
     if violations:
         pytest.fail(describe_violations(violations), pytrace=False)
+
+
+@pytest.mark.parametrize("lang, to_dark, to_light", [
+    ("de", "Zum dunklen Farbschema wechseln", "Zum hellen Farbschema wechseln"),
+    ("ru", "Переключить на тёмную цветовую схему", "Переключить на светлую цветовую схему"),
+])
+def test_palette_toggle_is_a_button_that_space_and_enter_press(page, site_url, lang, to_dark, to_light):
+    """A button named by its action (no radio button named so), switched by Space and by Enter; the focus stays on
+    the toggle, which then names the way back. The choice is kept on the next page."""
+    page.goto(site_url + f"{lang}/seminars/2017-06-moskau.html")
+    stop = tab_to(page, ".archive-palette__toggle")[-1]
+    assert (stop["tag"], stop["label"]) == ("button", to_dark) and _visible_focus(stop)
+    assert page.get_by_role("radio").count() == 0
+    page.keyboard.press("Space")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.wait_for_function("document.activeElement.matches('.archive-palette__toggle:not([hidden])')")
+    assert focused(page)["label"] == to_light
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
+    page.wait_for_function("document.activeElement.matches('.archive-palette__toggle:not([hidden])')")
+    assert focused(page)["label"] == to_dark
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.goto(site_url + f"{lang}/timeline.html")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
 
 
 # The Nu HTML Checker --------------------------------------------------------------------------------------------
@@ -146,7 +151,7 @@ def test_german_originals_on_russian_pages_are_marked(page, site_url):
     assert cited.count() >= 1
     assert re.search(r"[A-Za-zÄÖÜäöüß]", cited.first.inner_text())
     page.goto(site_url + "ru/seminars/2017-06-moskau.html")
-    languages = page.locator(".md-select__link").evaluate_all("els => els.map(e => [e.lang, e.hreflang, e.innerText.trim()])")
+    languages = page.locator(".md-select__link").evaluate_all("els => els.map(e => [e.lang, e.hreflang, e.textContent.trim()])")
     assert languages == [["de", "de", "Deutsch"], ["ru", "ru", "Русский"]]
 
 
@@ -169,17 +174,47 @@ def test_every_focus_stop_is_visible_and_ringed(page, site_url, lang):
 
 @pytest.mark.parametrize("start, other", [("de", "ru"), ("ru", "de")])
 def test_language_selector_by_keyboard(page, site_url, start, other):
-    """Tab to the language selector, open it, choose the other language: the same page in that language."""
+    """Tab to the language button: the list stays closed and says so; Enter opens it, Tab reaches the other
+    language, Enter leads to the same page in that language."""
     page.goto(site_url + f"{start}/seminars/2017-06-moskau.html")
     walk = tab_to(page, ".md-select > button")
     assert all(_visible_focus(stop) for stop in walk if stop["tag"] != "body"), \
         [stop for stop in walk if not _visible_focus(stop)]
-    assert page.locator(".md-select__inner").is_visible()  # open while the selector has focus
+    button = page.locator(".md-select > button")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert not page.locator(".md-select__inner").is_visible()  # focus alone does not open it
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    assert page.locator(".md-select__inner").is_visible()
+    assert page.locator(".md-select__inner").get_attribute("id") == button.get_attribute("aria-controls")
     choice = tab_to(page, f".md-select__link[lang={other}]", limit=len(LANGUAGES))[-1]
     assert _visible_focus(choice)
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/{other}/seminars/2017-06-moskau.html")
     assert page.evaluate("document.documentElement.lang") == other
+
+
+def test_language_button_opens_and_closes_the_list(page, site_url):
+    """Pressed (pointer or Space) the button toggles the list; Escape closes it and leaves focus on the button;
+    Tab past the closed list goes on to the next control, not into the list."""
+    page.goto(site_url + "de/timeline.html")
+    button = page.locator(".md-select > button")
+    button.click()
+    page.mouse.move(0, 600)  # away from the selector: only the click keeps it open
+    assert button.get_attribute("aria-expanded") == "true" and page.locator(".md-select__inner").is_visible()
+    button.click()
+    page.mouse.move(0, 600)
+    settle(page)
+    assert button.get_attribute("aria-expanded") == "false" and not page.locator(".md-select__inner").is_visible()
+    button.focus()
+    page.keyboard.press("Space")
+    assert button.get_attribute("aria-expanded") == "true"
+    tab_to(page, ".md-select__link[lang=de]", limit=1)
+    page.keyboard.press("Escape")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert focused(page, ".md-select > button")["matches"]
+    page.keyboard.press("Tab")
+    assert not focused(page, ".md-select__link")["matches"]
 
 
 @pytest.mark.parametrize("lang, shown", [("de", "1 Eintrag angezeigt"), ("ru", "Показана 1 запись")])
@@ -239,16 +274,16 @@ def test_navigation_drawer_by_keyboard_at_320_px(browser, site_url, lang, menu):
     context = new_context(browser, viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(site_url + f"{lang}/seminars/2017-06-moskau.html")
-    walk = tab_to(page, "label.md-header__button[for='__drawer']")
+    walk = tab_to(page, "button.archive-menu-button")
     assert walk[-1]["label"] == menu and walk[-1]["visible"] and _visible_focus(walk[-1])
-    assert page.locator("label[for='__drawer'][role=button]").get_attribute("aria-expanded") == "false"
+    assert page.locator("button.archive-menu-button").get_attribute("aria-expanded") == "false"
     # Before it is opened, no link of the drawer is reachable: Tab goes through the page to its footer.
     walk = tab_to(page, ".md-copyright a")
     assert not [stop for stop in walk if stop["in_drawer"]], [stop for stop in walk if stop["in_drawer"]]
     page.goto(site_url + f"{lang}/seminars/2017-06-moskau.html")
-    tab_to(page, "label.md-header__button[for='__drawer']")
+    tab_to(page, "button.archive-menu-button")
     page.keyboard.press("Enter")
-    assert page.locator("label[for='__drawer'][role=button]").get_attribute("aria-expanded") == "true"
+    assert page.locator("button.archive-menu-button").get_attribute("aria-expanded") == "true"
     settle(page)
     stop = focused(page)
     assert stop["in_drawer"] and stop["visible"] and _visible_focus(stop)
@@ -277,6 +312,83 @@ def test_content_reflows_at_320_px(browser, site_url, lang):
             overflowing[page_type.url(lang)] = width
     context.close()
     assert not overflowing, f"wider than 320 px: {overflowing}"
+
+
+# The overview chart -------------------------------------------------------------------------------------------
+
+_CHART = """() => {
+    const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const luminance = c => {
+        const [r, g, b] = rgb(c).map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+    const svg = document.querySelector('.archive-overview__chart');
+    const background = getComputedStyle(document.body).backgroundColor;
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const kinds = ['seminar', 'agreement', 'project', 'meeting'];
+    const summary = document.querySelector('.archive-overview__table > summary');
+    return {
+        smallest_text: Math.min(...[...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * scale)),
+        contrast: Object.fromEntries(kinds.map(k => [k, Math.round(100 * ratio(
+            getComputedStyle(svg.querySelector(`.archive-overview__fill--${k}`)).fill, background)) / 100])),
+        // What tells the kinds apart without colour: the marks of each pattern.
+        marks: kinds.map(k => [...svg.querySelector(`#archive-overview-pattern-${k}`).children].slice(1)
+            .map(m => m.outerHTML.replace(/ (fill|stroke)="[^"]*"/g, '')).join('')),
+        bar_fills: [...new Set([...svg.querySelectorAll('.archive-overview__bar')].map(b => b.classList[1] + ' ' + b.getAttribute('fill')))].sort(),
+        edges: [...new Set([...svg.querySelectorAll('.archive-overview__bar')].map(b => getComputedStyle(b).stroke === background))],
+        summary_icon: getComputedStyle(summary, '::before').display,
+        page_width: document.documentElement.scrollWidth,
+    };
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_overview_chart_is_readable_without_colour(browser, site_url, scheme, width):
+    """WCAG 1.4.1, 1.4.11, 1.4.10: kinds by pattern, colours 3:1 on the background, parts edged in it, text at
+    12 px or more also at 320 px (the chart scrolls in its box, the page does not), the figure named by its
+    caption, the table's summary without the note icon."""
+    context = new_context(browser, color_scheme=scheme, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "ru/timeline.html")
+    settle(page)
+    chart = page.evaluate(_CHART)
+    assert chart["smallest_text"] >= 12
+    assert min(chart["contrast"].values()) >= 3, chart["contrast"]
+    assert chart["marks"][0] == "" and len(set(chart["marks"])) == 4, chart["marks"]
+    assert chart["bar_fills"] == [f"archive-overview__bar--{kind} url(#archive-overview-pattern-{kind})"
+                                  for kind in ("agreement", "meeting", "project", "seminar")]
+    assert chart["edges"] == [True]
+    assert chart["summary_icon"] == "none"
+    assert chart["page_width"] <= width
+    assert page.get_by_role("figure", name="Записи по годам и видам", exact=True).count() == 1
+    context.close()
+
+
+# WCAG 1.4.12: the spacing a reader may set (line height 1.5, letters 0.12 em, words 0.16 em, paragraphs 2 em).
+_TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+                 " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
+
+
+@pytest.mark.parametrize("path", ["index.html", "404.html", "de/index.html", "ru/seminars/2017-06-moskau.html",
+                                  "ru/timeline.html", "de/leichte-sprache.html"])
+def test_reflow_at_320_px_with_text_spacing(browser, site_url, path):
+    """WCAG 1.4.10 and 1.4.12 together: the language chooser and pages with their language list open stay
+    within 320 px when the reader widens the text spacing."""
+    context = new_context(browser, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + path)
+    page.add_style_tag(content=_TEXT_SPACING)
+    settle(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    if page.locator(".md-select > button").count():
+        page.locator(".md-select > button").click()
+        settle(page)
+        box = page.locator(".md-select__inner").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 320
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
 
 
 def test_404_page_works_at_any_depth(page, site_url):

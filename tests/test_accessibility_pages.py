@@ -61,19 +61,73 @@ def test_statement_has_the_same_file_name_in_both_languages(real_site):
     assert "teilweise" in german and "частично" in russian
 
 
-def test_easy_language_page_is_linked_from_the_german_home_nav_and_footer(real_site):
-    home = real_site.page("de/index.html")
+@pytest.mark.parametrize("lang, link, footer", [("de", "Informationen in Leichter Sprache", "Leichte Sprache"),
+                                                ("ru", "Об архиве ясным языком", "Ясный язык")])
+def test_easy_language_page_is_linked_from_the_home_page_nav_and_footer(real_site, lang, link, footer):
+    home = real_site.page(f"{lang}/index.html")
     content = home[home.index('<article class="md-content__inner'):]
-    assert re.search(r'<p class="archive-easy-language"><a href="leichte-sprache.html">'
-                     r'Informationen in Leichter Sprache</a></p>\s*<h1 id="page-title"', content)
+    # Right after the title, which "skip to content" leads to: the skip link does not jump past it.
+    assert re.search(r'<h1 id="page-title">[^<]+</h1>\s*<p class="archive-easy-language">'
+                     rf'<a href="leichte-sprache.html">{link}</a></p>', content)
+    assert content.index('id="page-title"') < content.index("archive-easy-language")
     # Top level of the nav, right after the home page.
     nav_links = re.findall(r'<a href="([^"]+)" class="md-nav__link', home)
     assert nav_links[:2] == ["index.html", "leichte-sprache.html"]
-    footer = home[home.index('<footer'):]
-    assert '<a href="leichte-sprache.html">Leichte Sprache</a>' in footer
-    # Russian pages have no such page, so no link to one; the selector leads to the Russian home page instead.
-    assert "leichte-sprache" not in real_site.page("ru/index.html")
-    assert 'href="../ru/index.html"' in real_site.page("de/leichte-sprache.html")
+    footer_html = home[home.index('<footer'):]
+    assert f'<a href="leichte-sprache.html">{footer}</a>' in footer_html
+    # The two pages are each other's translation.
+    other = {"de": "ru", "ru": "de"}[lang]
+    assert f'href="../{other}/leichte-sprache.html"' in real_site.page(f"{lang}/leichte-sprache.html")
+
+
+def test_plain_russian_page_marks_its_translation_status(real_site):
+    page = real_site.page("ru/leichte-sprache.html")
+    assert ">Об архиве ясным языком</h1>" in page
+    assert "<strong>Статус перевода: не проверен.</strong>" in page
+    assert '<a href="accessibility.html">заявлении о доступности</a>' in page
+
+
+def test_easy_language_page_explains_the_statement(real_site):
+    page = real_site.page("de/leichte-sprache.html")
+    for heading in ("Was steht in der Erklärung?", "Wie haben wir das Archiv geprüft?",
+                    "Sie haben eine Barriere gefunden?", "Wir antworten nicht?"):
+        assert f">{heading}</h3>" in page, heading
+    assert "Landes-Beauftragte für digitale Barriere-Freiheit" in page
+    assert '<a href="accessibility.html">Erklärung zur Barriere-Freiheit</a>' in page
+
+
+_ENFORCEMENT = ("https://www.berlin.de/lb/digitale-barrierefreiheit/aufgaben/durchsetzungsverfahren/"
+                "durchsetzungsverfahren-1305830.php")
+
+
+@pytest.mark.parametrize("lang, placeholder, tools", [
+    ("de", "Platzhalter – Kontaktadresse folgt:", "zuletzt am 30. November 2026 überprüft"),
+    ("ru", "Заполнитель – контактный адрес будет указан позже:", "последний раз проверено 30 ноября 2026 года"),
+])
+def test_statement_names_checks_feedback_and_enforcement(real_site, lang, placeholder, tools):
+    page = real_site.page(f"{lang}/accessibility.html")
+    assert f"<strong>{placeholder}</strong>" in page
+    assert tools in page
+    for tool in ("axe-core 4.14.1", "pa11y 9.1.0", "HTML_CodeSniffer", "Lighthouse 12.2.3", "vnu-jar 26.9.27",
+                 "Chromium 156"):
+        assert tool in page, tool
+    assert f'href="{_ENFORCEMENT}"' in page
+    assert "Landesbeauftragte für digitale Barrierefreiheit" in page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_landmarks_main_holds_the_content_only(real_site, lang):
+    """One <main>, around the content column: the navigation is beside it, no empty table of contents is a
+    landmark, and no article sits inside the page's article."""
+    for path in _pages(real_site.site, lang) + [real_site.site / lang / "404.html"]:
+        html = path.read_text(encoding="utf-8")
+        assert html.count("<main") == 1 and html.count("</main>") == 1, path
+        main = html[html.index("<main"):html.index("</main>")]
+        assert main.startswith('<main class="md-content" data-md-component="content">'), path
+        assert '<nav class="md-nav' not in main, path  # the site navigation is beside it
+        assert main.count("<article") == 1, path
+        assert not re.search(r'<nav class="md-nav md-nav--secondary"[^>]*>\s*</nav>', html), path
+        assert html.index('class="md-nav md-nav--primary"') < html.index("<main"), path
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

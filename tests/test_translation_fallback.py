@@ -42,7 +42,7 @@ def lang_of(page: str, text: str) -> str:
     """The language of `text` in the page's content (the header repeats the title in the page's language)."""
     page_lang = re.search(r'<html lang="(\w+)"', page)[1]
     parser = _LangOf()
-    parser.feed(page[page.index('<article class="archive-'):])
+    parser.feed(page[page.index('<div class="archive-'):])
     return next(lang or page_lang for data, lang in parser.texts if data == text)
 
 
