@@ -69,6 +69,8 @@ PAGES: tuple[PageType, ...] = (
     PageType("contributing", "contributing.html", generated=False),
     PageType("about", "about.html", generated=False),
     PageType("accessibility statement", "accessibility.html", generated=False),
+    PageType("legal notice", "legal-notice.html", generated=False),
+    PageType("privacy statement", "privacy.html", generated=False),
     PageType("easy language", "leichte-sprache.html", languages=("de",), generated=False),
     PageType("404", "no-such-page.html"),  # served by the test server's 404 handler, like a real web server
     PageType("search open", "index.html", prepare=open_search),
