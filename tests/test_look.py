@@ -13,9 +13,9 @@ import struct
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, make_project, run_build
 
-from accessibility_tools import LANGUAGES, PAGES, new_context, serve, settle
+from accessibility_tools import LANGUAGES, PAGES, new_context, reserve_port, serve, settle
 from browse_html import content
 
 MATERIAL = Path(pytest.importorskip("material").__file__).parent / "templates"
@@ -78,6 +78,17 @@ def test_the_palette_is_our_own_in_both_schemes():
     assert "--md-primary-fg-color: #1b4b5a;" in css
     assert '[data-md-color-scheme="slate"][data-md-color-primary="custom"]' in css
     assert "@font-face" not in css and "url(" not in css
+
+
+def test_the_repository_link_asks_no_third_party(project_copy):
+    """With a repository named, Material's header link would fetch stars and forks from the GitHub API in the
+    reader's browser; ours is a plain link (overrides/partials/source.html)."""
+    result = run_build(project_copy, env={"PARTNERSCHAFTSARCHIV_REPO_URL": "https://github.com/example/archiv"})
+    assert result.ok, result.output
+    for path in ("de/index.html", "ru/seminars/2017-06-moskau.html"):
+        html = result.page(path)
+        assert '<a href="https://github.com/example/archiv" title="' in html and 'class="md-source"' in html
+        assert 'data-md-component="source"' not in html
 
 
 # Legal pages ----------------------------------------------------------------------------------------------------
@@ -207,9 +218,16 @@ def test_section_pages_list_date_place_and_summary(real_site):
 
 
 @pytest.fixture(scope="module")
-def served(real_site):
-    with serve(real_site.site) as url:
-        yield url
+def served(tmp_path_factory):
+    """The real archive built for its address and served there, as deployed: the 404 page finds its styles."""
+    sock = reserve_port()
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    project = make_project(tmp_path_factory.mktemp("look") / "project")
+    result = run_build(project, env={"PARTNERSCHAFTSARCHIV_SITE_URL": url})
+    assert result.ok, result.output
+    with serve(result.site, sock) as base:
+        assert base == url
+        yield base
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -269,11 +287,10 @@ def test_a_record_prints_as_a_document(browser, served):
 
 # Screenshots ----------------------------------------------------------------------------------------------------
 
-# Every page type except the search states (the same pages with a dialog open); the chooser at the root.
+# Every page type (the legal pages among them) except the search states, which are the same pages with a dialog
+# open; the language chooser at the root.
 SCREENSHOT_PAGES = [(p.name, p.url(lang)) for p in PAGES if p.prepare is None and "?" not in p.path
-                    for lang in p.languages] + [("chooser", "index.html"), ("legal notice", "de/legal-notice.html"),
-                                                ("legal notice", "ru/legal-notice.html"),
-                                                ("privacy", "de/privacy.html"), ("privacy", "ru/privacy.html")]
+                    for lang in p.languages] + [("chooser", "index.html")]
 # Long pages are cut: the top of a page is what a reviewer compares.
 _MAX_HEIGHT = 3200
 
@@ -297,4 +314,4 @@ def test_screenshots_of_every_page_type(browser, served, width, scheme):
         data = target.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n", target
         assert struct.unpack(">I", data[16:20])[0] == width, target
-    assert len({t.name for t in written}) == len(SCREENSHOT_PAGES)
+    assert len({t.name for t in written}) == len(SCREENSHOT_PAGES) == 48
