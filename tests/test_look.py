@@ -259,6 +259,21 @@ def test_pages_send_nothing_to_third_parties(browser, served):
     assert [url for url in requested if not url.startswith(served)] == []
 
 
+def test_what_the_privacy_statement_says_is_stored(browser, served):
+    """No cookie; in localStorage only Material's colour scheme, written on load (docs/<lang>/privacy.md)."""
+    context = new_context(browser)
+    page = context.new_page()
+    page.goto(served + "de/seminars/2017-06-moskau.html")
+    page.wait_for_load_state("networkidle")
+    stored = page.evaluate("[document.cookie, Object.keys(localStorage), Object.keys(sessionStorage)]")
+    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    keys_after_toggle = page.evaluate("Object.keys(localStorage)")
+    cookies = context.cookies()
+    context.close()
+    assert stored == ["", ["/de/.__palette"], []]
+    assert keys_after_toggle == ["/de/.__palette"] and cookies == []
+
+
 def test_a_record_prints_as_a_document(browser, served):
     context = new_context(browser, viewport={"width": 1280, "height": 800})
     page = context.new_page()
