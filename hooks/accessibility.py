@@ -5,7 +5,8 @@ Runs after hooks/archive.py (listed after it in mkdocs.yml) and only in the lang
 * the UI strings of our overrides (footer, 404 page, palette toggle) come from the archive's own gettext catalogs;
 * generated pages get their title as table of contents, so Material gives them its "skip to content" link;
 * the 404 page, which MkDocs renders without a page, gets the language selector and links that work at any depth;
-* the hand-written accessibility statement and easy-language page are linked from every page (footer, nav);
+* the hand-written accessibility statement, easy-language and legal pages are linked from every page (footer, nav);
+* the table of contents is hidden where it would list nothing;
 * two spots of Material's markup that are not valid HTML are corrected (see `_conform`);
 * landmarks: `<main>` holds the content only (Material wraps the navigation in it too), and the table of contents
   of a page without one is no empty navigation landmark (see `_landmarks`).
@@ -70,7 +71,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Hand-written pages linked from every page, where this language has them (key → "accessibility.html").
     handwritten = set(project.handwritten_pages(state.lang))
     links = {name: f"{key}.html" for name, key in (("statement", settings.get("accessibility_statement")),
-                                                   ("easy_language", settings.get("easy_language")))
+                                                   ("easy_language", settings.get("easy_language")),
+                                                   ("legal_notice", settings.get("legal_notice")),
+                                                   ("privacy", settings.get("privacy")))
              if key and key in handwritten}
     config.extra["archive_links"] = links
     if "easy_language" in links and config.nav:
@@ -116,9 +119,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> 
     if state.lang is not None and not page.toc.items:
         title = first_heading(html, 1)
         page.toc = TableOfContents([AnchorLink(str(escape(title.text)), title.id, title.level)] if title else [])
+    if state.lang is not None and not _has_sections(page.toc):
+        # Nothing for the right-hand column to list: hide it, so the page's text gets the width.
+        page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
     if state.lang is not None and page.is_homepage:
         html = _easy_language_link(html, page, config)
     return html
+
+
+def _has_sections(toc: TableOfContents) -> bool:
+    """Whether the table of contents lists anything below the page title (Material leaves the title out)."""
+    items = list(toc)
+    if len(items) == 1 and items[0].level == 1:
+        items = items[0].children
+    return bool(items)
 
 
 def _easy_language_link(html: str, page: Page, config: MkDocsConfig) -> str:

@@ -76,6 +76,8 @@ PAGES: tuple[PageType, ...] = (
     PageType("field reference", "fields.html", generated=False),
     PageType("about", "about.html", generated=False),
     PageType("accessibility statement", "accessibility.html", generated=False),
+    PageType("legal notice", "legal-notice.html", generated=False),
+    PageType("privacy statement", "privacy.html", generated=False),
     # Leichte Sprache in German, a short page in plain Russian (ясный язык) under the same file name.
     PageType("easy language", "leichte-sprache.html", generated=False),
     PageType("404", "no-such-page.html"),  # served by the test server's 404 handler, like a real web server

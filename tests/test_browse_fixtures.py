@@ -49,6 +49,9 @@ EXPECTED_ORDER = {
     "ru": ["Аист", "Ёж", "Ежегодный отчёт", "Елизавета", "Ёлочный базар", "Жильё", "Яблоня", "Elbe"],
 }
 
+# A topic no record names: not offered in the A–Z as if it had entries.
+UNNAMED_TOPIC = ("fx-unbenannt", "Unbenanntes Thema", "Тема без записей")
+
 
 def _record(record_id: str, date: str, status: str, topics: list[str]) -> str:
     return f"""id: {record_id}
@@ -74,11 +77,12 @@ translation: {{de: original, ru: reviewed}}
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("browse") / "project")
-    for topic_id, de, ru in TOPICS:
+    for topic_id, de, ru in TOPICS + [UNNAMED_TOPIC]:
         (project / "data/topics" / f"{topic_id}.yml").write_text(_topic(topic_id, de, ru), encoding="utf-8")
     for index, (record_id, date, status) in enumerate(DATED):
-        # The first fixture topic is named by every record, the second by two: counts of 9, 2 and 0.
-        topics = ["fx-apfel"] + (["fx-aerzte"] if index < 2 else [])
+        # The first fixture topic is named by every record, the second by two, each of the others by one: counts of
+        # 9, 2 and 1. The unnamed topic is named by none.
+        topics = ["fx-apfel"] + (["fx-aerzte"] if index < 2 else []) + [t[0] for t in TOPICS[2:]][index:index + 1]
         (project / "data/meetings" / f"{record_id}.yml").write_text(_record(record_id, date, status, topics),
                                                                     encoding="utf-8")
     result = run_build(project)
@@ -154,11 +158,29 @@ def test_letters_file_umlauts_and_yo_under_their_base_letter(fixture_site, lang,
 
 
 @pytest.mark.parametrize("lang, counts", [
-    ("de", {"Apfelbaum": "9 Einträge", "Ärztliche Versorgung": "2 Einträge", "Ofenbau": "0 Einträge"}),
-    ("ru", {"Яблоня": "9 записей", "Ёлочный базар": "2 записи", "Ежегодный отчёт": "0 записей"}),
+    ("de", {"Apfelbaum": "9 Einträge", "Ärztliche Versorgung": "2 Einträge", "Ofenbau": "1 Eintrag"}),
+    ("ru", {"Яблоня": "9 записей", "Ёлочный базар": "2 записи", "Ежегодный отчёт": "1 запись"}),
 ])
 def test_index_counts_use_catalog_plurals(fixture_site, lang, counts):
     page = content(fixture_site.page(f"{lang}/topics/index.html"))
     shown = {li.find("a").text: li.find("span", cls="archive-count").text.strip("()")
              for ul in page.find_all("ul", cls="archive-index") for li in ul.find_all("li")}
     assert {name: shown[name] for name in counts} == counts
+
+
+@pytest.mark.parametrize("lang, name, note", [
+    ("de", "Unbenanntes Thema", "Noch in keinem Eintrag genannt:"),
+    ("ru", "Тема без записей", "Пока не упоминаются ни в одной записи:"),
+])
+def test_a_topic_no_record_names_is_not_offered_in_the_index(fixture_site, lang, name, note):
+    page = content(fixture_site.page(f"{lang}/topics/index.html"))
+    assert name not in _index_names(page)
+    [unnamed] = [p.text for p in page.find_all("p", cls="archive-unnamed")]
+    # Mentioned after the A–Z, unlinked, with the real archive's unnamed topics.
+    assert unnamed.startswith(note) and name in unnamed.removeprefix(note).split(", ")
+    # The home page's entry point counts the topics the A–Z offers, not the unnamed one.
+    home = content(fixture_site.page(f"{lang}/index.html"))
+    tile = next(a for a in home.find("ul", cls="archive-entry-points").find_all("a")
+                if a.attrs["href"] == "topics/index.html")
+    shown = len(_index_names(page))
+    assert tile.find("span", cls="archive-entry-points__count").text.split()[0] == str(shown)

@@ -22,7 +22,9 @@ from ..i18n.collation import collation_key
 from ..i18n.plurals import plural_samples
 from ..publishing import OFFLINE_ZIP, SiteAddress
 from ..structure import Archive, LocalizedText, PlaceRole, Record, RecordKind, RegistryEntry, RegistryKind, Source
-from ..structure.chronology import YearGroup, by_start_year, records_in_year, tally_by_year, years_touched
+from ..structure.chronology import (YearGroup, by_start_year, neighbours_in_kind, records_in_year, tally_by_year,
+                                   years_touched)
+from ..structure.kinds import EventStatus
 from ..structure.cooccurrence import related_topics
 from . import labels
 from .alphabet import letter_groups
@@ -263,12 +265,20 @@ class LanguageRenderer:
 
     def home(self) -> RenderedPage:
         _ = self.l10n.gettext
-        latest = sorted(self.archive.records.values(), key=lambda r: (r.date.sort_key, r.id), reverse=True)
+        newest_first = list(reversed(self.archive.chronological()))
+        # "Planned" is what the sources announce; the build date says nothing about what has taken place since.
+        planned = [r for r in newest_first if r.status is EventStatus.PLANNED]
+        latest = [r for r in newest_first if r.status is not EventStatus.PLANNED]
         counts = [(kind, len(self.archive.chronological(kind))) for kind in RecordKind]
+        # Entry points count only entries some record names: an unnamed topic is no way into the archive.
+        named = [(kind, sum(1 for e in self.archive.registry(kind).values() if self.archive.records_naming(kind, e.id)))
+                 for kind in _BROWSABLE]
+        records = self.archive.chronological()
         return self._page(HOME_KEY, "home.html", _("Partnership archive Berlin–Moscow"),
                           _("The social area of the city partnership: seminars, agreements, projects and meetings "
                             "since 1991."),
-                          counts=counts, latest=latest[:_LATEST_COUNT], browsable=_BROWSABLE,
+                          counts=counts, latest=latest[:_LATEST_COUNT], planned=list(reversed(planned)),
+                          browsable=named, years=len(years_touched(records)), total=len(records), tallies=tally_by_year(records),
                           offline_zip=relative_file(HOME_KEY, f"../{OFFLINE_ZIP}"), data_key=DATA_KEY)
 
     def data_page(self) -> RenderedPage:
@@ -286,11 +296,17 @@ class LanguageRenderer:
         return self._page(f"{kind.folder}/index", "section.html", self.label("kind_plural", kind),
                           kind=kind, records=records)
 
+    @cached_property
+    def _neighbours(self):
+        return neighbours_in_kind(self.archive.records.values())
+
     def record(self, record: Record) -> RenderedPage:
         cited = self.cited(record)
+        around = self._neighbours[record.id]
         return self._page(record.key, "record.html", record.title, record.summary, record.path.as_posix(),
                           citation_meta(cited), record=record, body=self.body(record),
-                          linked=self.archive.linked(record), cite=self.citation_block(cited))
+                          linked=self.archive.linked(record), cite=self.citation_block(cited),
+                          earlier=around.earlier, later=around.later)
 
     def sorted_entries(self, entries: Iterable[RegistryEntry]) -> list[RegistryEntry]:
         """Registry entries by name in this language's alphabetical order (see `i18n.collation`)."""
@@ -298,9 +314,12 @@ class LanguageRenderer:
 
     def registry_index(self, kind: RegistryKind) -> RenderedPage:
         entries = self.sorted_entries(self.archive.registry(kind).values())
-        groups = letter_groups(entries, lambda e: self.text(e.name).text)
+        # The A–Z lists what leads to records; entries no record names yet are only mentioned below it.
+        named = [e for e in entries if self.archive.records_naming(kind, e.id)]
+        unnamed = [e for e in entries if not self.archive.records_naming(kind, e.id)]
+        groups = letter_groups(named, lambda e: self.text(e.name).text)
         return self._page(f"{kind.folder}/index", "registry_index.html", self.label("registry_plural", kind),
-                          kind=kind, entries=entries, groups=groups)
+                          kind=kind, entries=named, groups=groups, unnamed=unnamed)
 
     def registry_entry(self, entry: RegistryEntry) -> RenderedPage:
         records = self.archive.records_naming(entry.registry, entry.id)

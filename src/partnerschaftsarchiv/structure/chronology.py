@@ -14,7 +14,8 @@ from typing import Iterable, Mapping
 from .entries import Record
 from .kinds import RecordKind
 
-__all__ = ["YearGroup", "YearTally", "by_start_year", "tally_by_year", "records_in_year", "years_touched"]
+__all__ = ["YearGroup", "YearTally", "Neighbours", "by_start_year", "tally_by_year", "records_in_year", "years_touched",
+           "neighbours_in_kind"]
 
 
 def _start_year(record: Record) -> int:
@@ -71,3 +72,25 @@ def records_in_year(records: Iterable[Record], year: int) -> list[Record]:
 def years_touched(records: Iterable[Record]) -> list[int]:
     """Every year some record's date touches, ascending."""
     return sorted({year for record in records for year in record.date.years})
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """The records of the same kind just before and just after one record, in date order."""
+
+    earlier: Record | None = None
+    later: Record | None = None
+
+
+def neighbours_in_kind(records: Iterable[Record]) -> dict[str, Neighbours]:
+    """Each record's neighbours among the records of its kind (one sort per kind, not one per record)."""
+    found: dict[str, Neighbours] = {}
+    by_kind: dict[RecordKind, list[Record]] = {}
+    for record in records:
+        by_kind.setdefault(record.kind, []).append(record)
+    for same_kind in by_kind.values():
+        ordered = _in_order(same_kind)
+        for at, record in enumerate(ordered):
+            found[record.id] = Neighbours(ordered[at - 1] if at > 0 else None,
+                                          ordered[at + 1] if at + 1 < len(ordered) else None)
+    return found
