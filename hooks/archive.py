@@ -154,13 +154,19 @@ def _sitemap_pages() -> list[SitemapPage]:
 
 def _root_files(config: MkDocsConfig) -> Files:
     languages = state.project.languages
-    chooser = state.site.render_chooser((lang, _language_url(lang)) for lang in languages)
+    chooser = state.site.render_chooser(((lang, _language_url(lang)) for lang in languages), address=state.address)
     files = [File.generated(config, "index.html", content=chooser),
-             File.generated(config, "404.html", content=state.site.render_not_found(state.address, languages)),
-             File.generated(config, "robots.txt", content=robots_txt(state.address))]
+             File.generated(config, "404.html", content=state.site.render_not_found(state.address, languages))]
+    robots = robots_txt(state.address)
+    if robots is not None:
+        files.append(File.generated(config, "robots.txt", content=robots))
+    elif state.address.hosted:
+        log.info("the site lives below %s: crawlers read only the host's robots.txt, so none is written; add "
+                 "'Sitemap: %s' to it (README.md, Hosted)", state.address.path, state.address.absolute("sitemap.xml"))
     if state.address.hosted:
+        home = SitemapPage(HOME_KEY, languages)
         files.append(File.generated(config, "sitemap.xml",
-                                    content=sitemap_xml(state.address, _sitemap_pages(), languages)))
+                                    content=sitemap_xml(state.address, _sitemap_pages(), languages, default_for=home)))
     else:
         log.info("no site_url (PARTNERSCHAFTSARCHIV_SITE_URL): no sitemap.xml and no canonical links")
     return Files(files)
@@ -370,6 +376,7 @@ def _alternates(page: Page, config: MkDocsConfig) -> list[dict[str, Any]]:
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     context["archive_alternates"] = _alternates(page, config)
+    context["archive_chooser_absolute"] = state.address.absolute("index.html")
     rendered = state.pages.get(page.file.src_uri)
     context["archive_fallback_lang"] = rendered.fallback_lang if rendered else ""
     key = page.file.src_uri.removesuffix(".md")
