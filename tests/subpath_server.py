@@ -103,10 +103,10 @@ def visit(context, url: str, expected_status: int = 200) -> Visit:
 
     page.on("response", answered)
     try:
-        response = page.goto(url, wait_until="networkidle")
+        response = page.goto(url, wait_until="load")
         if response is not None and response.status != expected_status:
             seen.failed.append(f"{url} answered {response.status}, not {expected_status}")
-        page.wait_for_timeout(200)  # late requests of Material's scripts (sitemaps, search index)
+        page.wait_for_timeout(250)  # requests Material's scripts make once the page is ready (sitemaps)
         seen.stylesheets_applied = page.evaluate(
             "() => !!document.querySelector('.md-header') ? getComputedStyle(document.querySelector('.md-header')).position === 'sticky' : document.styleSheets.length > 0")
     finally:

@@ -64,7 +64,8 @@ def _check_everywhere(browser, site: Path, unzipped: Path, sock=None) -> None:
     context = new_context(browser)
     try:
         problems = _problems(context, site.as_uri() + "/", PATHS)
-        problems += [f"zip: {p}" for p in _problems(context, unzipped.as_uri() + "/", PATHS)]
+        # The zip holds the same files (test_offline.py): the pages whose links depend on where they are.
+        problems += [f"zip: {p}" for p in _problems(context, unzipped.as_uri() + "/", PATHS[:6])]
         with serve_below_prefix(site, sock) as base:
             problems += [f"served: {p}" for p in _problems(context, base, PATHS)]
             problems += [f"served: {p}" for p in _problems(context, base, MISSING, status=404)]
