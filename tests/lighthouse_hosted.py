@@ -39,6 +39,7 @@ def scores(url: str) -> tuple[dict[str, float], list[str]]:
 
 def main(site: Path, port: int) -> int:
     sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", port))
     worst = 100.0
     with serve_below_prefix(site, sock) as base:
