@@ -131,7 +131,7 @@ def test_atom_feed_lists_every_record(real_site, records, lang):
     for entry in entries:
         item = by_title[entry.find(f"{ATOM}title").text]
         # The event's date as the source gives it, in the text; `updated` is when the entry changed (the build).
-        assert entry.find(f"{ATOM}summary").text == f"{item['date_label']} ({item['date']}): {item['summary']}"
+        assert entry.find(f"{ATOM}summary").text == f"{item['date_label']} ({item['record']['date']}): {item['summary']}"
         href = entry.find(f"{ATOM}link").get("href")
         assert (feed_dir / href).resolve() == (real_site.site / lang / item["page"]).resolve()
     assert {e.find(f"{ATOM}updated").text for e in entries} == {root.find(f"{ATOM}updated").text}
