@@ -381,8 +381,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["archive_fallback_lang"] = rendered.fallback_lang if rendered else ""
     key = page.file.src_uri.removesuffix(".md")
     structured = state.structured.for_key(key) if rendered else None
-    context["archive_jsonld"] = Markup(script_json(structured)) if structured else ""
-    context["archive_og"] = OpenGraph.for_page(state.lang, state.project.languages, structured is not None)
+    is_record = structured is not None
+    if structured is None:
+        title = rendered.title if rendered else (page.title or config.site_name)
+        structured = state.structured.web_page(key, str(title))
+    context["archive_jsonld"] = Markup(script_json(structured))
+    context["archive_og"] = OpenGraph.for_page(state.lang, state.project.languages, is_record)
     return context
 
 

@@ -144,7 +144,9 @@ def test_opengraph_on_every_page(hosted_site):
             # Record pages are articles (and carry JSON-LD); indexes, registries and the rest are websites.
             is_record = page.split("/")[0] in RECORD_FOLDERS and not page.endswith("/index.html")
             assert parsed.prop("og:type") == ["article" if is_record else "website"], page
-            assert bool(parsed.jsonld) == is_record, page
+            (jsonld,) = parsed.jsonld  # every page: a WebPage, on record pages with the record's thing
+            types = {node["@type"] for node in json.loads(jsonld)["@graph"]}
+            assert (types != {"WebPage"}) == is_record, page
         records = sum(len(list((REPO / "data" / folder).glob("*.yml"))) for folder in RECORD_FOLDERS)
         assert sum(page.split("/")[0] in RECORD_FOLDERS and not page.endswith("/index.html")
                    for page in pages(site, lang)) == records
@@ -205,7 +207,12 @@ def test_agreements_and_projects_have_their_types(hosted_site):
         assert "Legislation" in graph(path), path.name
     for path in (site / "ru" / "projects").glob("[0-9]*.html"):
         assert "Project" in graph(path), path.name
-    assert not head(site / "de" / "topics" / "inklusion.html").jsonld
+    topic = graph(site / "de" / "topics" / "inklusion.html")
+    assert topic == {"WebPage": {"@type": "WebPage", "@id": f"{SITE_URL}de/topics/inklusion.html",
+                                 "url": f"{SITE_URL}de/topics/inklusion.html", "name": "Inklusion",
+                                 "inLanguage": "de"}}
+    about = graph(site / "ru" / "about.html")["WebPage"]
+    assert about["inLanguage"] == "ru" and about["name"] and not _schema_problems({"WebPage": {**about, "mainEntity": 1}}, "ru")
 
 
 def test_jsonld_cannot_be_broken_out_of(project_copy, tmp_path):

@@ -52,6 +52,18 @@ class StructuredData:
         record = self._by_key.get(key)
         return self.record(record, key) if record else None
 
+    def web_page(self, key: str, title: str) -> dict[str, Any]:
+        """Any other page (an index, a registry entry, a hand-written page): a `WebPage` in this language. Which
+        language version came first is not known for these, so no translation links (hreflang names them)."""
+        page: dict[str, Any] = {
+            "@type": "WebPage",
+            "@id": self._link(key, self.lang, key),
+            "url": self._link(key, self.lang, key),
+            "name": title,
+            "inLanguage": self.lang,
+        }
+        return {"@context": "https://schema.org", "@graph": [page]}
+
     def _link(self, from_key: str, lang: str, key: str) -> str:
         return self.address.link(self.lang, from_key, lang, key)
 
