@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 import partnerschaftsarchiv
-from partnerschaftsarchiv.exports import build_time, language_exports
+from partnerschaftsarchiv.exports import build_time, language_exports, last_changes
 from partnerschaftsarchiv.loading import ArchiveInvalid, LoadResult, dump_snapshot, load_archive, load_snapshot
 from partnerschaftsarchiv.project import Project
 from partnerschaftsarchiv.rendering.assets import ASSETS
@@ -324,8 +324,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = _edit_path(file, state.lang)  # joined to repo_url and edit_uri by MkDocs
     for path, content in state.site.assets().items():
         files.append(File.generated(config, path, content=content))
-    made = build_time(os.environ.get("SOURCE_DATE_EPOCH"))
-    for export in language_exports(state.renderer, state.address, made):
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    made = build_time(epoch)
+    # A fixed build time stands for every change; otherwise each record's last commit, where git knows it.
+    changed = {} if epoch else last_changes(state.project.root)
+    for export in language_exports(state.renderer, state.address, made, changed):
         files.append(File.generated(config, export.path, content=export.content))
     # MkDocs now copies its sitemap template as a plain theme file: drop it.
     theme_sitemap = files.get_file_from_path("sitemap.xml")

@@ -242,9 +242,10 @@ def test_pages_workflow_builds_with_the_pages_address():
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build = workflow["jobs"]["build"]["steps"]
     pages_step = next(step for step in build if step.get("uses", "").startswith("actions/configure-pages@"))
-    make = next(step for step in build if "make build" in step.get("run", ""))
-    # The exports' time stamps are the last commit's, not the build's moment.
-    assert 'SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"' in make["run"]
+    make = next(step for step in build if step.get("run") == "make build")
+    # The whole history, so each feed entry's `updated` is its record's last commit.
+    checkout = next(step for step in build if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
     assert make["env"]["PARTNERSCHAFTSARCHIV_SITE_URL"] == f"${{{{ steps.{pages_step['id']}.outputs.base_url }}}}/"
     upload = next(step for step in build if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
