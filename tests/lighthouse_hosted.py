@@ -3,7 +3,8 @@
     python tests/lighthouse_hosted.py SITE_DIR PORT     # SITE_DIR built with
                                                         # PARTNERSCHAFTSARCHIV_SITE_URL=http://127.0.0.1:PORT/archiv/
 
-Prints one line per page with both scores and the audits that failed; exits 1 if any score is below 100.
+Prints one line per page with both scores and the audits that failed; exits 1 if any score is below 100. The last
+measurement is in lighthouse_hosted.md.
 """
 
 from __future__ import annotations
