@@ -150,21 +150,24 @@ def _easy_language_link(html: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    """The 404 page is served at any path: link with absolute URLs where the site's URL is known."""
+    """The 404 page links from its own folder, the language folder, in every build.
+
+    MkDocs links it from the server's root (`/assets/…`, or `/archiv/de/assets/…` with an address): wrong from
+    disk and in the offline zip. Relative links are right there and where a server shows the page one level down;
+    for deeper addresses overrides/404.html sets a <base>."""
     if template_name != NOT_FOUND or state.lang is None:
         return context
-    root = state.site_url.rstrip("/").removesuffix(f"/{state.lang}") if state.site_url else ""
-    base = f"{root}/" if root else "../"
+    context["base_url"] = "."
     languages = config.extra.get("archive", {}).get("languages", ("de", "ru"))
     context["archive_alternates"] = [{
         "lang": code,
         "name": state.l10n.language_name(code),
-        "href": f"{base}{code}/index.html",
-        "absolute": f"{root}/{code}/index.html" if root else "",
+        "href": f"../{code}/index.html",
+        "absolute": "",
         "exists": False,  # no hreflang links for an error page
         "current": code == state.lang,
     } for code in languages]
-    context["archive_chooser_url"] = f"{base}index.html"
+    context["archive_not_found"] = True
     return context
 
 

@@ -42,7 +42,7 @@ from partnerschaftsarchiv.build import (
 from partnerschaftsarchiv.build.languages import HANDED, LanguageWorkers, take_handed
 from partnerschaftsarchiv.build.error_page import build_error_page
 from partnerschaftsarchiv.build.render import nav_config
-from partnerschaftsarchiv.exports import build_time
+from partnerschaftsarchiv.exports import build_time, last_changes
 from partnerschaftsarchiv.loading import LoadResult, dump_snapshot
 from partnerschaftsarchiv.project import Project
 from partnerschaftsarchiv.publishing import SiteAddress, write_offline_zip
@@ -225,8 +225,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                       File.generated(config, "404.html", content=page)])
     if state.lang is None:
         state.processes.send(dump_snapshot(state.result, state.project.data_dir))  # our staging folder is clean
-        return Files([File.generated(config, path, content=content)
-                      for path, content in root_files(state.site, state.project, state.address).items()])
+        files = root_files(state.site, state.project, state.address)
+        if state.address.hosted and "robots.txt" not in files:
+            log.info("the site lives below %s: crawlers read only the host's robots.txt, so none is written; add "
+                     "'Sitemap: %s' to it (README.md, Hosted)", state.address.path, state.address.absolute("sitemap.xml"))
+        return Files([File.generated(config, path, content=content) for path, content in files.items()])
     language = state.language
     for page in language.render_pages():
         if files.get_file_from_path(page.src_uri) is not None:
@@ -238,7 +241,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     theme_sitemap = files.get_file_from_path("sitemap.xml")
     if theme_sitemap is not None:
         files.remove(theme_sitemap)
-    for path, content in language.static_files(build_time(os.environ.get("SOURCE_DATE_EPOCH"))).items():
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    # A fixed build time stands for every change; otherwise each record's last commit, where git knows it.
+    changed = {} if epoch else last_changes(state.project.root)
+    for path, content in language.static_files(build_time(epoch), changed).items():
         files.append(File.generated(config, path, content=content))
     return files
 
@@ -260,12 +266,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    page_context = state.language.page_context(page.file.src_uri, page.url)
+    page_context = state.language.page_context(page.file.src_uri, page.url, page.title or config.site_name)
     context["archive_alternates"] = [alternate.as_dict() for alternate in page_context.alternates]
     context["archive_fallback_lang"] = page_context.fallback_lang
     context["archive_jsonld"] = page_context.jsonld
     context["archive_og"] = page_context.og
     context["archive_citation_meta"] = page_context.citation_meta
+    context["archive_chooser_absolute"] = page_context.chooser_absolute
     return context
 
 

@@ -80,6 +80,9 @@ def test_sitemap_lists_every_page_with_its_alternates(hosted_site):
         assert {link.get("rel") for link in url.findall(f"{XHTML}link")} == {"alternate"}
         entries[url.find(f"{SM}loc").text] = alternates
     expected = {f"{SITE_URL}{lang}/{page}" for lang in LANGS for page in pages(site, lang)}
+    # The language chooser is in it too: the x-default of the home pages.
+    assert entries.pop(f"{SITE_URL}index.html") == {"de": f"{SITE_URL}de/index.html", "ru": f"{SITE_URL}ru/index.html",
+                                                    "x-default": f"{SITE_URL}index.html"}
     assert set(entries) == expected
     for loc, alternates in entries.items():
         path = loc.removeprefix(SITE_URL).split("/", 1)[1]
@@ -94,17 +97,39 @@ def test_sitemap_lists_every_page_with_its_alternates(hosted_site):
     assert "seminars/2017-06-moskau.html" in pages(site, "ru")
 
 
-def test_robots_and_canonical_links(hosted_site):
+def test_robots_and_canonical_links(hosted_site, tmp_path):
     site = hosted_site.site
-    robots = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
-    assert "User-agent: *" in robots and f"Sitemap: {SITE_URL}sitemap.xml" in robots
+    # Below a sub-path a robots.txt is never read: none is written (README.md says what the host does instead).
+    assert not (site / "robots.txt").exists()
     for lang in LANGS:
         for page in pages(site, lang):
             parsed = head(site / lang / page)
             assert parsed.link("canonical") == [f"{SITE_URL}{lang}/{page}"], page
-            # hreflang links stay relative: absolute ones make Material fetch the hosted sitemap from disk.
-            hreflang = [link["href"] for link in parsed.links if link.get("hreflang")]
-            assert hreflang and not any(href.startswith("http") for href in hreflang), page
+            hreflang = {link["hreflang"]: link["href"] for link in parsed.links if link.get("hreflang")}
+            languages = [code for code in LANGS if (site / code / page).is_file()]
+            assert hreflang == {**{code: f"{SITE_URL}{code}/{page}" for code in languages},
+                                "x-default": f"{SITE_URL}index.html"}, page
+
+
+def test_robots_txt_at_the_root_of_a_host():
+    from partnerschaftsarchiv.publishing import SiteAddress, robots_txt
+
+    assert robots_txt(SiteAddress("https://archiv.example.org/")) == (
+        "User-agent: *\nAllow: /\nSitemap: https://archiv.example.org/sitemap.xml\n")
+    assert robots_txt(SiteAddress("https://example.github.io/archiv/")) is None
+    assert robots_txt(SiteAddress()) == "User-agent: *\nAllow: /\n"
+
+
+def test_language_chooser_is_bilingual_canonical_and_the_default(hosted_site):
+    site = hosted_site.site
+    html = hosted_site.page("index.html")
+    assert '<html lang="mul">' in html
+    assert '<li lang="de">' in html and '<li lang="ru">' in html
+    parsed = head(site / "index.html")
+    assert parsed.link("canonical") == [f"{SITE_URL}index.html"]
+    assert parsed.prop("og:url") == [f"{SITE_URL}index.html"]
+    assert {link["hreflang"]: link["href"] for link in parsed.links if link.get("hreflang")} == {
+        "de": f"{SITE_URL}de/index.html", "ru": f"{SITE_URL}ru/index.html", "x-default": f"{SITE_URL}index.html"}
 
 
 def test_opengraph_on_every_page(hosted_site):
@@ -119,7 +144,9 @@ def test_opengraph_on_every_page(hosted_site):
             # Record pages are articles (and carry JSON-LD); indexes, registries and the rest are websites.
             is_record = page.split("/")[0] in RECORD_FOLDERS and not page.endswith("/index.html")
             assert parsed.prop("og:type") == ["article" if is_record else "website"], page
-            assert bool(parsed.jsonld) == is_record, page
+            (jsonld,) = parsed.jsonld  # every page: a WebPage, on record pages with the record's thing
+            types = {node["@type"] for node in json.loads(jsonld)["@graph"]}
+            assert (types != {"WebPage"}) == is_record, page
         records = sum(len(list((REPO / "data" / folder).glob("*.yml"))) for folder in RECORD_FOLDERS)
         assert sum(page.split("/")[0] in RECORD_FOLDERS and not page.endswith("/index.html")
                    for page in pages(site, lang)) == records
@@ -132,11 +159,15 @@ def test_not_found_pages(hosted_site):
     site = hosted_site.site
     root = (site / "404.html").read_text(encoding="utf-8")
     assert "Seite nicht gefunden" in root and "Страница не найдена" in root
-    # GitHub Pages serves it at any missing address: its links must be absolute.
-    assert f'href="{SITE_URL}de/index.html"' in root and f'href="{SITE_URL}ru/index.html"' in root
+    # Relative links (they work from disk); served at any missing address, a <base> of the site's root.
+    assert 'href="de/index.html"' in root and 'href="ru/index.html"' in root
+    assert 'base.href = "/partnerschaft/"' in root
     for lang in LANGS:
-        assert (site / lang / "404.html").is_file()
-        assert f'<html lang="{lang}"' in (site / lang / "404.html").read_text(encoding="utf-8")
+        page = (site / lang / "404.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in page
+        # Links from the page's own folder, never from the server's root: right from disk and in the zip.
+        assert 'href="./assets/stylesheets/accessibility.css"' in page and 'href="/' not in page
+        assert not [link for link in head(site / lang / "404.html").links if link.get("hreflang")]
 
 
 def test_seminar_is_an_event_at_its_precision(hosted_site):
@@ -146,24 +177,28 @@ def test_seminar_is_an_event_at_its_precision(hosted_site):
     event = ru["Event"]
     assert event["@id"] == de["Event"]["@id"] == f"{SITE_URL}de/seminars/2017-06-moskau.html#record"
     assert (event["startDate"], event["endDate"]) == ("2017-06-04", "2017-06-09")
-    assert event["name"] == "18-й социальный семинар в Москве"
+    # One event, described on two pages: each name tagged with its language.
+    assert event["name"] == {"@value": "18-й социальный семинар в Москве", "@language": "ru"}
+    assert de["Event"]["name"] == {"@value": "18. Sozialseminar in Moskau", "@language": "de"}
     assert event["eventStatus"] == "https://schema.org/EventScheduled"
-    assert event["location"]["name"] == "Москва"
+    assert event["location"]["name"] == {"@value": "Москва", "@language": "ru"}
     assert "address" not in event["location"]  # no source gives one
-    assert {o["name"] for o in event["organizer"]} == {
+    assert {o["name"]["@value"] for o in event["organizer"]} == {
         "Сенатское управление по вопросам интеграции, труда и социальной политики",
         "Департамент труда и социальной защиты населения города Москвы"}
     assert ru["WebPage"]["inLanguage"] == "ru" and de["WebPage"]["inLanguage"] == "de"
-    assert ru["WebPage"]["translationOfWork"] == {"@id": f"{SITE_URL}de/seminars/2017-06-moskau.html"}
-    assert de["WebPage"]["workTranslation"] == [{"@id": f"{SITE_URL}ru/seminars/2017-06-moskau.html"}]
+    assert ru["WebPage"]["translationOfWork"] == {"@id": f"{SITE_URL}de/seminars/2017-06-moskau.html",
+                                                  "inLanguage": "de"}
+    assert de["WebPage"]["workTranslation"] == [{"@id": f"{SITE_URL}ru/seminars/2017-06-moskau.html",
+                                                 "inLanguage": "ru"}]
 
     meeting = graph(site / "de" / "meetings" / "2013-09-botschaft-fachgespraech.html")["Event"]
     assert meeting["startDate"] == "2013-09" and "endDate" not in meeting
     planned = graph(site / "de" / "seminars" / "2017-herbst-berlin.html")["Event"]
-    assert planned["startDate"] == "2017"  # autumn 2017: ISO 8601 has no seasons, the year is what is known
-    assert planned["location"]["name"] == "Berlin"
+    assert planned["startDate"] == "2017-23"  # autumn 2017, as ISO 8601-2 (EDTF) writes it: no made-up day
+    assert planned["location"]["name"] == {"@value": "Berlin", "@language": "de"}
     place = graph(site / "de" / "meetings" / "2017-05-12-berlin-arbeitstreffen.html")["Event"]["location"]
-    assert place["containedInPlace"]["name"] == "Berlin"
+    assert place["containedInPlace"]["name"] == {"@value": "Berlin", "@language": "de"}
 
 
 def test_agreements_and_projects_have_their_types(hosted_site):
@@ -172,7 +207,12 @@ def test_agreements_and_projects_have_their_types(hosted_site):
         assert "Legislation" in graph(path), path.name
     for path in (site / "ru" / "projects").glob("[0-9]*.html"):
         assert "Project" in graph(path), path.name
-    assert not head(site / "de" / "topics" / "inklusion.html").jsonld
+    topic = graph(site / "de" / "topics" / "inklusion.html")
+    assert topic == {"WebPage": {"@type": "WebPage", "@id": f"{SITE_URL}de/topics/inklusion.html",
+                                 "url": f"{SITE_URL}de/topics/inklusion.html", "name": "Inklusion",
+                                 "inLanguage": "de"}}
+    about = graph(site / "ru" / "about.html")["WebPage"]
+    assert about["inLanguage"] == "ru" and about["name"] and not _schema_problems({"WebPage": {**about, "mainEntity": 1}}, "ru")
 
 
 def test_jsonld_cannot_be_broken_out_of(project_copy, tmp_path):
@@ -186,13 +226,13 @@ def test_jsonld_cannot_be_broken_out_of(project_copy, tmp_path):
     html = result.page("de/meetings/2017-05-12-berlin-arbeitstreffen.html")
     assert "<script>alert" not in html
     (script,) = head(result.site / "de" / "meetings" / "2017-05-12-berlin-arbeitstreffen.html").jsonld
-    assert {node["@type"]: node for node in json.loads(script)["@graph"]}["Event"]["name"] == hostile
+    assert {node["@type"]: node for node in json.loads(script)["@graph"]}["Event"]["name"]["@value"] == hostile
     # Without a site address: no sitemap, no canonical links, relative links in the JSON-LD.
     assert not (result.site / "sitemap.xml").exists() and not (result.site / "de" / "sitemap.xml").exists()
     assert "Sitemap:" not in (result.site / "robots.txt").read_text(encoding="utf-8")
     assert not head(result.site / "de" / "index.html").link("canonical")
     assert json.loads(script)["@graph"][0]["workTranslation"] == [
-        {"@id": "../../ru/meetings/2017-05-12-berlin-arbeitstreffen.html"}]
+        {"@id": "../../ru/meetings/2017-05-12-berlin-arbeitstreffen.html", "inLanguage": "ru"}]
 
 
 def test_pages_workflow_builds_with_the_pages_address():
@@ -203,6 +243,9 @@ def test_pages_workflow_builds_with_the_pages_address():
     build = workflow["jobs"]["build"]["steps"]
     pages_step = next(step for step in build if step.get("uses", "").startswith("actions/configure-pages@"))
     make = next(step for step in build if step.get("run") == "make build")
+    # The whole history, so each feed entry's `updated` is its record's last commit.
+    checkout = next(step for step in build if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
     assert make["env"]["PARTNERSCHAFTSARCHIV_SITE_URL"] == f"${{{{ steps.{pages_step['id']}.outputs.base_url }}}}/"
     upload = next(step for step in build if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
@@ -210,3 +253,54 @@ def test_pages_workflow_builds_with_the_pages_address():
     assert deploy["needs"] == "build"
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["steps"])
     assert "!ENV [PARTNERSCHAFTSARCHIV_SITE_URL" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+# schema.org: the type of each record page's thing and the properties it needs (Google's required ones for an
+# Event: name, startDate, location where the record names a place); dates as ISO 8601 at the record's precision.
+_REQUIRED = {"Event": ("name", "startDate", "description", "url"), "Legislation": ("name", "legislationDate", "url"),
+             "Project": ("name", "foundingDate", "url"), "WebPage": ("name", "url", "inLanguage", "mainEntity")}
+_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2]|2[1-4])(-\d{2})?)?")
+_DATES = ("startDate", "endDate", "legislationDate", "foundingDate", "dissolutionDate")
+
+
+def _schema_problems(nodes: dict[str, dict], lang: str) -> list[str]:
+    problems = []
+    for kind, node in nodes.items():
+        problems += [f"{kind} lacks {name}" for name in _REQUIRED.get(kind, ()) if not node.get(name)]
+        for name in ("name", "description"):
+            value = node.get(name)
+            if value is not None and kind != "WebPage" and not (
+                    isinstance(value, dict) and set(value) == {"@value", "@language"} and value["@language"] in LANGS):
+                problems.append(f"{kind}.{name} is not language-tagged: {value!r}")
+        problems += [f"{kind}.{name} {node[name]!r} is no date" for name in _DATES
+                     if name in node and not _DATE.fullmatch(node[name])]
+    if nodes.get("WebPage", {}).get("inLanguage") != lang:
+        problems.append("WebPage.inLanguage is not the page's language")
+    return problems
+
+
+def test_jsonld_of_every_record_page_passes_the_schema_check(hosted_site):
+    site = hosted_site.site
+    expected = {"seminars": "Event", "meetings": "Event", "agreements": "Legislation", "projects": "Project"}
+    for lang in LANGS:
+        for folder, kind in expected.items():
+            for path in sorted((site / lang / folder).glob("[0-9]*.html")):
+                nodes = graph(path)
+                assert set(nodes) == {"WebPage", kind}, path
+                assert nodes["WebPage"]["mainEntity"] == {"@id": nodes[kind]["@id"]}
+                assert not _schema_problems(nodes, lang), (path, _schema_problems(nodes, lang))
+    # The check itself finds a made-up value.
+    broken = {"WebPage": {"name": "x", "url": "u", "inLanguage": "de", "mainEntity": {}},
+              "Event": {"name": "untagged", "startDate": "2017-13", "url": "u"}}
+    assert _schema_problems(broken, "de") == [
+        "WebPage lacks mainEntity", "Event lacks description", "Event.name is not language-tagged: 'untagged'",
+        "Event.startDate '2017-13' is no date"]
+
+
+def test_show_in_the_timeline_leads_to_the_records_own_entry(real_site):
+    for lang in LANGS:
+        record = real_site.page(f"{lang}/seminars/2017-herbst-berlin.html")
+        assert 'href="../timeline.html#seminar-2017-herbst-berlin"' in record
+        timeline = real_site.page(f"{lang}/timeline.html")
+        assert timeline.count('id="seminar-2017-herbst-berlin"') == 1
+        assert 'id="seminar-2017-herbst-berlin" data-kind="seminar"' in timeline

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from markupsafe import Markup
 
@@ -47,6 +47,7 @@ class PageContext:
     jsonld: Markup | str
     og: OpenGraph
     citation_meta: tuple = ()  # (name, content) pairs of the citation_* and DC.* head tags
+    chooser_absolute: str = ""  # the root language chooser's address, "" without a site address
 
 
 class LanguageBuild:
@@ -79,11 +80,12 @@ class LanguageBuild:
     def generated(self, src_uri: str) -> RenderedPage | None:
         return self.pages.get(src_uri)
 
-    def static_files(self, made: datetime) -> dict[str, str]:
+    def static_files(self, made: datetime, changed: Mapping[str, datetime] | None = None) -> dict[str, str]:
         """Path below the language folder → text: the core's assets, the open-data exports, the citation files and,
-        on a hosted site, this language's sitemap."""
+        on a hosted site, this language's sitemap. `changed` is each record's last change (the feed's `updated`),
+        where it is known."""
         files = dict(self.site.assets())
-        for export in language_exports(self.renderer, self.address, made):
+        for export in language_exports(self.renderer, self.address, made, changed or {}):
             files[export.path] = export.content
         files.update(self.renderer.citation_files())
         if self.address.hosted:
@@ -111,13 +113,19 @@ class LanguageBuild:
                                         f"{root}/{code}/{target}" if root else "", exists, code == self.lang))
         return tuple(alternates)
 
-    def page_context(self, src_uri: str, url: str) -> PageContext:
+    def page_context(self, src_uri: str, url: str, title: str) -> PageContext:
+        """`title` names a page that describes no record (its schema.org WebPage node)."""
         rendered = self.pages.get(src_uri)
-        structured = self.structured.for_key(src_uri.removesuffix(".md")) if rendered else None
+        key = src_uri.removesuffix(".md")
+        structured = self.structured.for_key(key) if rendered else None
+        is_record = structured is not None
+        if structured is None:
+            structured = self.structured.web_page(key, rendered.title if rendered else title)
         return PageContext(
             alternates=self.alternates(src_uri, url),
             fallback_lang=rendered.fallback_lang if rendered else "",
-            jsonld=Markup(script_json(structured)) if structured else "",
-            og=OpenGraph.for_page(self.lang, self.project.languages, structured is not None),
+            jsonld=Markup(script_json(structured)),
+            og=OpenGraph.for_page(self.lang, self.project.languages, is_record),
             citation_meta=rendered.head_meta if rendered else (),
+            chooser_absolute=self.address.absolute("index.html"),
         )

@@ -20,13 +20,17 @@ def sitemap_pages(site: SiteRenderer, project: Project) -> list[SitemapPage]:
 
 
 def root_files(site: SiteRenderer, project: Project, address: SiteAddress) -> dict[str, str]:
-    """Path below the site folder → text. No sitemap.xml without a site address (it needs absolute links)."""
+    """Path below the site folder → text. No sitemap.xml without a site address (it needs absolute links); the
+    root's own entry (the chooser) is the x-default of every language's home page."""
     languages = project.languages
     files = {
-        "index.html": site.render_chooser((lang, language_home(lang)) for lang in languages),
+        "index.html": site.render_chooser(((lang, language_home(lang)) for lang in languages), address=address),
         "404.html": site.render_not_found(address, languages),
-        "robots.txt": robots_txt(address),
     }
+    robots = robots_txt(address)  # none below a sub-path: crawlers read only the host's own
+    if robots is not None:
+        files["robots.txt"] = robots
     if address.hosted:
-        files["sitemap.xml"] = sitemap_xml(address, sitemap_pages(site, project), languages)
+        files["sitemap.xml"] = sitemap_xml(address, sitemap_pages(site, project), languages,
+                                           default_for=SitemapPage(HOME_KEY, languages))
     return files

@@ -1,8 +1,9 @@
 """Seminars and meetings as an iCalendar file (RFC 5545), written by the `icalendar` library.
 
 Events are all-day (`VALUE=DATE`) over the days the record's date stands for; the end is exclusive, as RFC 5545
-wants. The UID comes from the record id only, so it stays the same across builds and languages (the German and the
-Russian calendar describe the same events).
+wants. The German and the Russian calendar describe the same events, in two languages: the UID comes from the
+record id only, so it stays the same across builds and languages, and one subscription (either language) is
+enough; a calendar that subscribes to both sees each event once (the data page says so).
 """
 
 from __future__ import annotations

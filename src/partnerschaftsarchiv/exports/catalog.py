@@ -31,7 +31,8 @@ EVENTS_ICS = ExportFormat(
     "data/events.ics", "iCalendar", "text/calendar", N_("Seminars and meetings as a calendar"),
     N_("The seminars and meetings as all-day events for calendar programs (iCalendar). Where a source gives only "
        "the month, season or year, the event spans that whole period; its description gives the date as the "
-       "source states it."))
+       "source states it. The German and the Russian calendar hold the same events (each with the same UID): one "
+       "subscription is enough."))
 RECORDS_FEED = ExportFormat(
     "data/feed.atom", "Atom", "application/atom+xml", N_("Feed of all records"),
     N_("All records as a feed for feed readers, the most recent date first."))

@@ -1,14 +1,16 @@
 """An Atom feed (RFC 4287) of every record, written by `feedgen`.
 
-Records carry no edit history, so an entry's `updated` is the first day of the record's date; the feed's own
-`updated` is the build time. Without a site address the links are relative to the feed file, which Atom allows.
+An entry's `updated` says when the entry changed, not when the event was: the last commit that changed the
+record's file (`changed`), or the build's time where that is not known or `SOURCE_DATE_EPOCH` fixes the time. The
+event's own date is in the entry's text at the precision the sources give ("Herbst 2017", never a made-up day), with its EDTF
+form. Without a site address the links are relative to the feed file, which Atom allows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from feedgen.feed import FeedGenerator
 
@@ -28,12 +30,9 @@ def entry_id(lang: str, record_id: str) -> str:
     return uuid.uuid5(_NAMESPACE, f"{lang}/{record_id}").urn
 
 
-def _midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
-
-
 def records_feed(views: Sequence[RecordView], lang: str, title: str, subtitle: str, made: dt.datetime,
-                 feed_url: str = "", home_url: str = "../index.html") -> bytes:
+                 feed_url: str = "", home_url: str = "../index.html",
+                 changed: Mapping[str, dt.datetime] | None = None) -> bytes:
     feed = FeedGenerator()
     feed.id(feed_id(lang))
     feed.title(title)
@@ -48,8 +47,8 @@ def records_feed(views: Sequence[RecordView], lang: str, title: str, subtitle: s
         entry = feed.add_entry(order="append")
         entry.id(entry_id(lang, view.record.id))
         entry.title(view.title.text)
-        entry.summary(view.summary.text)
+        entry.summary(f"{view.date_label} ({view.record.date}): {view.summary.text}")
         entry.link(href=view.url or f"../{view.page}", rel="alternate", type="text/html")
-        entry.updated(_midnight(view.first_day))
+        entry.updated((changed or {}).get(view.record.path.as_posix(), made))
         entry.category(term=view.record.kind.value, label=view.kind_label)
     return feed.atom_str(pretty=True)

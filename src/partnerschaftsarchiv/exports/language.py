@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from ..publishing import SiteAddress
 from .calendar import events_ics
@@ -32,8 +32,10 @@ class ExportFile:
         return self.format.path
 
 
-def language_exports(renderer: "LanguageRenderer", address: SiteAddress, made: dt.datetime) -> list[ExportFile]:
-    """JSON, CSV, iCalendar and Atom of every record, in `renderer`'s language."""
+def language_exports(renderer: "LanguageRenderer", address: SiteAddress, made: dt.datetime,
+                     changed: Mapping[str, dt.datetime] | None = None) -> list[ExportFile]:
+    """JSON, CSV, iCalendar and Atom of every record, in `renderer`'s language. `changed`: when each record file
+    last changed (exports/history.py), for the feed."""
     _ = renderer.l10n.gettext
     lang = renderer.lang
     views = record_views(renderer, address)
@@ -44,6 +46,6 @@ def language_exports(renderer: "LanguageRenderer", address: SiteAddress, made: d
         EVENTS_ICS: lambda: events_ics(views, lang, f"{_(CALENDAR_NAME)} – {title}", made),
         RECORDS_FEED: lambda: records_feed(views, lang, title, _(_SITE_INTRO), made,
                                            feed_url=address.absolute(f"{lang}/{RECORDS_FEED.path}"),
-                                           home_url=address.page(lang, "index") or "../index.html"),
+                                           home_url=address.page(lang, "index") or "../index.html", changed=changed),
     }
     return [ExportFile(fmt, build()) for fmt, build in contents.items()]

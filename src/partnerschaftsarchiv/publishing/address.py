@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import urllib.parse
 from dataclasses import dataclass
 
 __all__ = ["SiteAddress"]
@@ -24,6 +25,11 @@ class SiteAddress:
     @property
     def hosted(self) -> bool:
         return bool(self.root)
+
+    @property
+    def path(self) -> str:
+        """The path of the root on its host: "/" for a site at the host's root, "/archiv/" below a sub-path."""
+        return urllib.parse.urlsplit(self.root).path or "/"
 
     def absolute(self, path: str) -> str:
         """The full URL of a path below the root ("" when the site has no address)."""

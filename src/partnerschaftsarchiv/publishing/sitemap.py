@@ -36,15 +36,22 @@ def site_pages(generated: Iterable[str], handwritten: Mapping[str, Iterable[str]
 
 
 def sitemap_xml(address: SiteAddress, pages: Iterable[SitemapPage], languages: Iterable[str],
-                default_path: str = "index.html") -> bytes:
+                default_path: str = "index.html", default_for: SitemapPage | None = None) -> bytes:
     """One `<url>` per page in each of `languages`, each listing every language version and `x-default`
-    (`default_path`, the language chooser). Needs a hosted address: a sitemap lists absolute URLs."""
+    (`default_path`, the language chooser). `default_for`: list the chooser itself too, as the `x-default` of
+    that page's languages (the home pages). Needs a hosted address: a sitemap lists absolute URLs."""
     if not address.hosted:
         raise ValueError("a sitemap needs the site's address (site_url)")
     ET.register_namespace("", SITEMAP_NS)
     ET.register_namespace("xhtml", XHTML_NS)
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
     wanted = tuple(languages)
+    if default_for is not None:
+        url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = address.absolute(default_path)
+        alternates = [(code, address.page(code, default_for.key)) for code in default_for.languages]
+        for code, href in alternates + [("x-default", address.absolute(default_path))]:
+            ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=code, href=href)
     for page in pages:
         for lang in (code for code in page.languages if code in wanted):
             url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")

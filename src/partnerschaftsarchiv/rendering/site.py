@@ -50,6 +50,13 @@ REVIEW_FOLDER = "review"
 # Registries with a page per entry; sources are listed on one page.
 _BROWSABLE = (RegistryKind.TOPIC, RegistryKind.ORGANIZATION, RegistryKind.PERSON, RegistryKind.PLACE)
 _LATEST_COUNT = 5
+
+
+def timeline_anchor(record: Record) -> str:
+    """The id of a record's entry in a timeline: stable, and unique on a page (kind and id, never a year)."""
+    return f"{record.kind.value}-{record.id}"
+
+
 # The script of a person's name in each language (see data/README.md): shown by script name on person pages.
 NAME_SCRIPTS = {"de": "Latn", "ru": "Cyrl"}
 
@@ -124,26 +131,33 @@ class SiteRenderer:
         """Static files every language build ships (site path → text): the timeline filter script and styles."""
         return ASSETS.texts()
 
-    def render_chooser(self, languages: Iterable[tuple[str, str]], template: str = "chooser.html") -> str:
-        """The root page: choose a language, each name in its own script. `languages` is (code, url) pairs."""
+    def render_chooser(self, languages: Iterable[tuple[str, str]], template: str = "chooser.html",
+                       address: SiteAddress = SiteAddress()) -> str:
+        """The root page: choose a language, each name in its own script. `languages` is (code, url) pairs.
+        With a site address its links in the head are absolute and it names itself canonical and `x-default`."""
         env = jinja2.Environment(loader=self.loader, autoescape=True, undefined=jinja2.StrictUndefined)
         choices = []
         for code, url in languages:
             l10n = Localizer(code, load_translations(self.translations_dir, code))
-            choices.append({"lang": code, "url": url, "name": l10n.language_name(code),
+            choices.append({"lang": code, "url": url, "absolute": address.page(code, HOME_KEY),
+                            "name": l10n.language_name(code),
                             "title": l10n.gettext("Partnership archive Berlin–Moscow"),
                             "intro": l10n.gettext("The social area of the city partnership: seminars, agreements, "
                                                   "projects and meetings since 1991."),
                             "not_found": l10n.gettext("Page not found"),
                             "not_found_intro": l10n.gettext("This page does not exist (any more). "
                                                             "Continue on the home page:")})
-        return env.get_template(template).render(choices=choices)
+        # The root build has no theme files: the icon of the first language's build.
+        icon = f"{choices[0]['lang']}/assets/images/favicon.png" if choices else ""
+        return env.get_template(template).render(choices=choices, canonical=address.absolute("index.html"),
+                                                 favicon=icon, root_path=address.path if address.hosted else "")
 
     def render_not_found(self, address: SiteAddress, languages: Iterable[str]) -> str:
-        """The root 404 page (what GitHub Pages shows for any missing path): both languages, absolute links
-        where the site has an address, since the page is served at the missing path."""
-        links = ((code, address.page(code, HOME_KEY) or f"{code}/{HOME_KEY}.html") for code in languages)
-        return self.render_chooser(links, "not_found.html")
+        """The root 404 page (what GitHub Pages shows for any missing path): both languages. Its links are
+        relative, so they work from disk; served at a missing path of a site with an address, a <base> of the
+        site's root keeps them right."""
+        links = ((code, f"{code}/{HOME_KEY}.html") for code in languages)
+        return self.render_chooser(links, "not_found.html", address)
 
 
 class LanguageRenderer:
@@ -181,6 +195,7 @@ class LanguageRenderer:
             year_key=year_key,
             name_scripts=NAME_SCRIPTS,
             TIMELINE_KEY=TIMELINE_KEY,
+            timeline_anchor=timeline_anchor,
             YEARS_KEY=YEARS_KEY,
             review_key=review_key,
             plural_samples=plural_samples(self.l10n.locale),

@@ -2,9 +2,13 @@
 
 A seminar or meeting is an `Event`, an agreement a `Legislation` (schema.org: "a legal document …, enforceable or
 not"), a project a `Project`. The thing itself has one `@id` (its page in the original language, `#record`), so the
-German and the Russian page describe the same node; the pages link each other as `workTranslation` /
-`translationOfWork`. Only what the record states goes in: no address where no source gives one, and no language of
-the event itself (the sources do not name it; `inLanguage` belongs to the page).
+German and the Russian page describe the same node; every text is tagged with its language (`@language`), so the
+merged node has a German and a Russian name, each marked, and a text shown in the original for want of a
+translation is tagged with the original's language. The pages (`WebPage`, `inLanguage`) link each other as
+`workTranslation` / `translationOfWork`. Only what the record states goes in: no address where no source gives one,
+and no language of the event itself (the sources do not name it). Dates keep the record's precision: ISO 8601
+`2017-06-04`, `2007-04`, `2017`, and a season as ISO 8601-2 / EDTF writes it (`2017-23`, autumn), never a made-up
+day.
 """
 
 from __future__ import annotations
@@ -48,12 +52,25 @@ class StructuredData:
         record = self._by_key.get(key)
         return self.record(record, key) if record else None
 
+    def web_page(self, key: str, title: str) -> dict[str, Any]:
+        """Any other page (an index, a registry entry, a hand-written page): a `WebPage` in this language. Which
+        language version came first is not known for these, so no translation links (hreflang names them)."""
+        page: dict[str, Any] = {
+            "@type": "WebPage",
+            "@id": self._link(key, self.lang, key),
+            "url": self._link(key, self.lang, key),
+            "name": title,
+            "inLanguage": self.lang,
+        }
+        return {"@context": "https://schema.org", "@graph": [page]}
+
     def _link(self, from_key: str, lang: str, key: str) -> str:
         return self.address.link(self.lang, from_key, lang, key)
 
-    def _text(self, value) -> str:
+    def _text(self, value) -> dict[str, str] | str:
+        """A language-tagged value: the text shown on this page, in the language it is written in."""
         resolved = self.renderer.text(value)
-        return resolved.text if resolved else ""
+        return {"@value": resolved.text, "@language": resolved.lang} if resolved else ""
 
     def _entry(self, kind: str, entry, from_key: str) -> dict[str, Any]:
         node: dict[str, Any] = {"@type": kind, "name": self._text(entry.name), "url": self._link(from_key, self.lang, entry.key)}
@@ -88,10 +105,9 @@ class StructuredData:
             "url": self._link(key, self.lang, record.key),
         }
         if record.kind in (RecordKind.SEMINAR, RecordKind.MEETING):
-            # ISO 8601 at the record's precision ("2017-06-04", "2007-04", "2017"; a season gives its year).
-            node["startDate"] = start.iso
+            node["startDate"] = str(start)
             if end:
-                node["endDate"] = end.iso
+                node["endDate"] = str(end)
             if record.status in _EVENT_STATUS:
                 node["eventStatus"] = _SCHEMA + _EVENT_STATUS[record.status]
             if record.place:
@@ -103,16 +119,16 @@ class StructuredData:
             if attendees:
                 node["attendee"] = attendees
         elif record.kind is RecordKind.AGREEMENT:
-            node["legislationDate"] = start.iso
+            node["legislationDate"] = str(start)
             parties = self._agents(record, (Role.PARTY,), key)
             if parties:
                 node["legislationPassedBy"] = parties
             if record.status in _LEGAL_FORCE:
                 node["legislationLegalForce"] = _SCHEMA + _LEGAL_FORCE[record.status]
         else:
-            node["foundingDate"] = start.iso
+            node["foundingDate"] = str(start)
             if end and record.status is EventStatus.COMPLETED:
-                node["dissolutionDate"] = end.iso
+                node["dissolutionDate"] = str(end)
             members = self._agents(record, (Role.IMPLEMENTER, Role.PARTY, Role.ORGANIZER), key)
             if members:
                 node["member"] = members
@@ -131,7 +147,7 @@ class StructuredData:
         }
         others = [code for code in self.renderer.site.languages if code != self.lang]
         if self.lang == original:
-            page["workTranslation"] = [{"@id": self._link(key, code, key)} for code in others]
+            page["workTranslation"] = [{"@id": self._link(key, code, key), "inLanguage": code} for code in others]
         else:
-            page["translationOfWork"] = {"@id": self._link(key, original, key)}
+            page["translationOfWork"] = {"@id": self._link(key, original, key), "inLanguage": original}
         return {"@context": "https://schema.org", "@graph": [page, self._thing(record, key)]}
