@@ -92,7 +92,7 @@ class _Pages:
             place = self.archive.places[record.place]
             facts.append(f"- **{_('Place')}:** {self.link(key, place.key, self.t(place.name))}")
         if record.status:
-            facts.append(f"- **{_('Status')}:** {self.r.label('status', record.status)}")
+            facts.append(f"- **{_('Status')}:** {self.r.status_label(record)}")
         if record.topics:
             topics = ", ".join(self.link(key, f"topics/{t}", self.t(self.archive.topics[t].name))
                                for t in record.topics)

@@ -24,6 +24,8 @@ NOT_RUN = {
     "mkdocs build": "the same build as `make build`, in the environment",
     "mkdocs serve": "a server that runs until stopped",
     ". .venv/bin/activate": "the tests already run in the environment",
+    "make build ENGINE=properdocs": "the same build with ProperDocs: test_engines.py builds and compares both",
+    "make serve ENGINE=properdocs": "a server that runs until stopped",
     "pip install -c constraints.txt -e '.[mutation]'": "installs the mutation tester, which the suite does not need",
     "python tests/mutation.py": "mutation testing takes tens of minutes: a script beside the suite, not part of it",
 }

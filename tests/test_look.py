@@ -133,7 +133,7 @@ def test_every_footer_links_the_legal_pages(real_site, lang):
 
 def test_record_page_starts_with_the_record_and_ends_with_its_neighbours(real_site):
     page = content(real_site.page("de/seminars/2017-06-moskau.html"))
-    article = page.find("article", cls="archive-record")
+    article = page.find("div", cls="archive-record")
     order = [e.tag + "." + (e.classes[0] if e.classes else "") for e in article.iter()
              if e.tag in ("h1", "p", "section", "div", "nav") and (
                  e.tag == "h1" or {"archive-summary", "archive-facts-panel", "archive-body",
@@ -266,7 +266,7 @@ def test_what_the_privacy_statement_says_is_stored(browser, served):
     page.goto(served + "de/seminars/2017-06-moskau.html")
     page.wait_for_load_state("networkidle")
     stored = page.evaluate("[document.cookie, Object.keys(localStorage), Object.keys(sessionStorage)]")
-    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    page.locator("button.archive-palette__toggle:visible").click()
     keys_after_toggle = page.evaluate("Object.keys(localStorage)")
     cookies = context.cookies()
     context.close()
@@ -329,4 +329,4 @@ def test_screenshots_of_every_page_type(browser, served, width, scheme):
         data = target.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n", target
         assert struct.unpack(">I", data[16:20])[0] == width, target
-    assert len({t.name for t in written}) == len(SCREENSHOT_PAGES) == 48
+    assert len({t.name for t in written}) == len(SCREENSHOT_PAGES) == 55

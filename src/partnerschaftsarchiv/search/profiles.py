@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..rendering.site import DATA_KEY, STATUS_KEY, TIMELINE_KEY, YEARS_KEY, year_key
+from ..rendering.site import DATA_KEY, STATUS_KEY, TIMELINE_KEY, YEARS_KEY, review_key, year_key
 from ..structure.archive import Archive
 from ..structure.chronology import years_touched
 from ..structure.entries import Organization, RegistryEntry
@@ -70,4 +70,6 @@ def search_profiles(archive: Archive, lang: str) -> dict[str, PageProfile]:
         profiles[key] = PageProfile(key, WEIGHTS["editors"])
     for key in UNSEARCHED_PAGES:
         profiles[key] = PageProfile(key, searched=False)
+    for record in archive.records.values():  # reviewers' side-by-side pages would repeat every record's text
+        profiles[review_key(record)] = PageProfile(review_key(record), searched=False)
     return profiles
