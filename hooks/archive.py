@@ -41,6 +41,7 @@ from partnerschaftsarchiv.rendering.assets import ASSETS
 from partnerschaftsarchiv.publishing import (
     SiteAddress, SitemapPage, robots_txt, site_pages, sitemap_xml, write_offline_zip,
 )
+from partnerschaftsarchiv.publishing.address import AddressInvalid, checked_edit_path, checked_web_address
 from partnerschaftsarchiv.rendering.page_meta import OpenGraph
 from partnerschaftsarchiv.rendering.pages import NavLink, NavSection, RenderedPage
 from partnerschaftsarchiv.rendering.site import HOME_KEY, LanguageRenderer, SiteRenderer
@@ -108,7 +109,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.lang = os.environ.get(LANGUAGE_ENV) or None
     state.pages = {}
     state.root_site_url = config.site_url or ""
-    state.address = SiteAddress(state.root_site_url)
+    try:  # addresses from the environment: refused in plain words, never written into pages unchecked
+        state.address = SiteAddress(state.root_site_url)
+        if config.repo_url:
+            checked_web_address("repository address (PARTNERSCHAFTSARCHIV_REPO_URL)", config.repo_url)
+            checked_edit_path("edit path (PARTNERSCHAFTSARCHIV_EDIT_URI)", config.edit_uri or "")
+    except AddressInvalid as invalid:
+        raise PluginError(str(invalid)) from None
     if state.lang is None:
         config = _configure_root(config)
         _start_languages(config)  # they start up while we validate, then wait for the archive

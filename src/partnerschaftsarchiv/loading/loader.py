@@ -17,6 +17,7 @@ from ..structure import (
     RegistryKind, Relation, Source, Topic, Translation, TranslationStatus, parse_edtf,
 )
 from ..structure.kinds import EventStatus, RelationType, Role
+from .markdown_limits import markdown_problem
 from .problems import ArchiveInvalid, Problem, Severity, quoted, suggest
 from .schema import validate_document
 from .yaml_source import MAX_FILE_BYTES, YamlDocument, read_yaml
@@ -58,9 +59,9 @@ def _is_id(text: str) -> bool:
 # after its devices (`con.html` cannot be unpacked from the offline zip there).
 _GENERATED_PAGE_IDS = {"index"}
 _WINDOWS_DEVICE_IDS = {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)}
-# The years every page and export can show: four-digit years, far from datetime's ends (Atom and iCalendar add
-# time zones; a winter runs into the next year).
-FIRST_YEAR, LAST_YEAR = 1000, 2999
+# The years the archive shows: its records begin in 1991. Far from datetime's ends (Atom and iCalendar add time
+# zones; a winter runs into the next year), and a record has a page per year it touches: at most 200.
+FIRST_YEAR, LAST_YEAR = 1900, 2099
 
 
 def _reserved_id(text: str) -> str | None:
@@ -217,6 +218,9 @@ class _Loader:
                     seminar_numbers.setdefault(number, item)
             if "date" in data:
                 self.check_date(doc, data["date"])
+            for lang, body in (data.get("body") or {}).items():
+                if why := markdown_problem(body):
+                    self.problems.append(doc.problem(("body", lang), why))
             self.check_translation(item, notices)
             self.check_references(item)
         for item in self.invalid:
