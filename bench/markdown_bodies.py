@@ -46,7 +46,18 @@ def nested_lists(depth: int, size: int) -> str:
 
 
 def nested_quotes(depth: int, size: int) -> str:
-    return "".join(">" * (1 + i % depth) + " Zitat\n" for i in range(size // 8))
+    """Quotes `depth` levels deep, a blank line after each (one paragraph would outgrow the paragraph bound)."""
+    return "".join("".join(">" * (1 + level) + " Zitat\n" for level in range(depth)) + "\n"
+                   for _ in range(size // (depth * 12)))
+
+
+def deepest_lists(size: int) -> str:
+    """One list nested as deep as `size` characters allow."""
+    lines, total = [], 0
+    while total < size:
+        lines.append("    " * len(lines) + "- x\n")
+        total += len(lines[-1])
+    return "".join(lines)
 
 
 def unbounded(unit: str, size: int) -> str:
@@ -68,7 +79,8 @@ def cases(size: int) -> list[tuple[str, str, str]]:
     for name, unit in UNITS.items():
         result.append((name, "one paragraph", unbounded(unit, size)))
         result.append((name, "bounded paragraphs", bounded(unit, size)))
-    result.append(("nested lists", f"{size // 40} levels", "".join("    " * i + "- x\n" for i in range(size // 40))))
+    deepest = deepest_lists(size)
+    result.append(("nested lists", f"{deepest.count(chr(10))} levels", deepest))
     result.append(("nested lists", f"{MAX_NESTING} levels", nested_lists(MAX_NESTING, size)[:size].rsplit("\n", 1)[0]))
     result.append(("nested quotes", f"{size // 2} levels", ">" * (size // 2) + " x\n"))
     result.append(("nested quotes", f"{MAX_NESTING} levels", nested_quotes(MAX_NESTING, size)[:size].rsplit("\n", 1)[0]))

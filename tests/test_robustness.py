@@ -16,13 +16,16 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown.inlinepatterns import LinkInlineProcessor
 
 from conftest import make_project, run_build
 from partnerschaftsarchiv.exports.tables import spreadsheet_safe
 from partnerschaftsarchiv.loading import load_archive
 from partnerschaftsarchiv.publishing import SiteAddress
 from partnerschaftsarchiv.publishing.address import AddressInvalid, checked_edit_path, checked_web_address
-from partnerschaftsarchiv.rendering.markdown_text import SafeMarkdown, is_external
+from partnerschaftsarchiv.rendering.markdown_text import SafeMarkdown, _BracketText, is_external
 from render_everything import render_everything
 
 FIXTURE = Path(__file__).parent / "fixtures" / "must-build"
@@ -154,3 +157,14 @@ def test_the_build_refuses_an_unsafe_address_in_plain_words(tmp_path, variable, 
     assert message in result.output
     assert "Traceback" not in result.output
     assert not result.site.exists()
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(texts=st.lists(st.text(alphabet="[]()a!", max_size=300), min_size=1, max_size=4))
+def test_bracket_pairing_finds_what_python_markdown_finds(texts):
+    """The linear `getText` against Python-Markdown's own, on every `[` of texts asked about in turn (one instance
+    keeps its pairs between calls, as during a render)."""
+    fast = _BracketText()
+    for text in texts:
+        for index in [i + 1 for i, ch in enumerate(text) if ch == "["] + [0, len(text)]:
+            assert fast(text, index) == LinkInlineProcessor.getText(None, text, index), (text, index)

@@ -129,28 +129,51 @@ class _BracketText:
     """Python-Markdown's `getText` (the text up to the `]` that closes the `[` just before `index`) in linear time.
 
     Python-Markdown walks from each `[` to its `]` character by character, so a run of unclosed brackets costs the
-    square of its length for each of the link patterns. Here every bracket of a text is paired in one pass, kept
-    while the same text is asked about again.
+    square of its length for each of the link patterns. Here a `]` close by is found by jumping from bracket to
+    bracket; beyond that, every bracket from there to the end of the text is paired in one pass, and the pairs are
+    kept while the same text is asked about again (the text changes with every link found, so most links never pay
+    for a pass).
     """
+
+    NEAR = 64  # brackets looked at before pairing the rest of the text
 
     def __init__(self) -> None:
         self._text: str | None = None
         self._closing: dict[int, int] = {}
 
     def __call__(self, data: str, index: int) -> tuple[str, int, bool]:
-        if data is not self._text:
-            self._text, self._closing, opened = data, {}, []
-            for bracket in _BRACKET.finditer(data):
-                if bracket.group() == "[":
-                    opened.append(bracket.start())
-                elif opened:
-                    self._closing[opened.pop()] = bracket.start()
-        if index > 0 and data[index - 1] == "[":
-            close = self._closing.get(index - 1)
-            if close is None:
+        if data is not self._text or index - 1 not in self._closing:
+            depth = 1
+            for seen, bracket in enumerate(_BRACKET.finditer(data, index)):
+                if seen == self.NEAR:
+                    if index > 0 and data[index - 1] == "[":
+                        self._pair(data, index - 1)
+                        break
+                depth += 1 if bracket.group() == "[" else -1
+                if depth == 0:
+                    return data[index:bracket.start()], bracket.end(), True
+            else:
                 return data[index:], len(data), False
-            return data[index:close], close + 1, True
-        depth = 1  # not just after a bracket (no pattern of Python-Markdown asks so): walk as it would
+            if index - 1 not in self._closing:  # not just after a bracket: no pattern of Python-Markdown asks so
+                return self._walk(data, index)
+        close = self._closing[index - 1]
+        if close < 0:
+            return data[index:], len(data), False
+        return data[index:close], close + 1, True
+
+    def _pair(self, data: str, start: int) -> None:
+        """Pair every bracket from `start` on (a pairing depends only on the text after the `[`); -1: unclosed."""
+        self._text, self._closing, opened = data, {}, []
+        for bracket in _BRACKET.finditer(data, start):
+            if bracket.group() == "[":
+                opened.append(bracket.start())
+            elif opened:
+                self._closing[opened.pop()] = bracket.start()
+        self._closing.update(dict.fromkeys(opened, -1))
+
+    @staticmethod
+    def _walk(data: str, index: int) -> tuple[str, int, bool]:
+        depth = 1
         for bracket in _BRACKET.finditer(data, index):
             depth += 1 if bracket.group() == "[" else -1
             if depth == 0:
