@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import re
+import shutil
 from pathlib import Path
 
 import icalendar
@@ -168,3 +169,27 @@ def test_bracket_pairing_finds_what_python_markdown_finds(texts):
     for text in texts:
         for index in [i + 1 for i, ch in enumerate(text) if ch == "["] + [0, len(text)]:
             assert fast(text, index) == LinkInlineProcessor.getText(None, text, index), (text, index)
+
+
+# `new` refuses what `validate` would refuse --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("args", "status", "message"), [
+    (["--date", "2017-06", "--id", "con"], 1, "error: the id 'con' is a device name on Windows, where the offline "
+                                              "copy of the site could not be unpacked: choose another"),
+    (["--date", "2017-06", "--id", "index"], 1, "error: the id 'index' is the name of a page the site makes (each "
+                                                "folder's list): choose another"),
+    (["--date", "2100-01"], 2, "error: date: '2100-01': the archive shows dates from the year 1900 to the end of 2099"),
+    (["--date", "٢٠١٧-06"], 2, "error: date: '٢٠١٧-06': write dates with the digits 0 to 9 (e.g. 2017-06-04)"),
+    (["--date", "2017-06", "--source", "x\ry"], 1, "error: unknown source 'x\\ry': add the source under data/sources/ "
+                                                   "first"),
+])
+def test_new_refuses_what_validate_would_refuse(tmp_path, capsys, args, status, message):
+    from conftest import REPO
+    from partnerschaftsarchiv.cli import main
+
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copytree(REPO / "translations", tmp_path / "translations")
+    assert main(["new", "seminar", *args, "--root", str(tmp_path), "--no-input"]) == status
+    assert capsys.readouterr().err.splitlines() == [message]
+    assert sorted(p.name for p in (tmp_path / "data" / "seminars").iterdir()) == sorted(
+        p.name for p in (REPO / "data" / "seminars").iterdir())

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..structure import (
-    Archive, Citation, EdtfError, LocalizedText, Organization, Participation, Person, Place, Record, RecordKind,
+    Archive, Citation, EdtfDate, EdtfError, LocalizedText, Organization, Participation, Person, Place, Record, RecordKind,
     RegistryKind, Relation, Source, Topic, Translation, TranslationStatus, parse_edtf,
 )
 from ..structure.kinds import EventStatus, RelationType, Role
@@ -22,7 +22,7 @@ from .problems import ArchiveInvalid, Problem, Severity, quoted, suggest
 from .schema import validate_document
 from .yaml_source import MAX_FILE_BYTES, YamlDocument, read_yaml
 
-__all__ = ["LoadResult", "load_archive", "LANGUAGES"]
+__all__ = ["LoadResult", "load_archive", "LANGUAGES", "checked_date", "reserved_id"]
 
 LANGUAGES = ("de", "ru")
 _ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -64,7 +64,7 @@ _WINDOWS_DEVICE_IDS = {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in (
 FIRST_YEAR, LAST_YEAR = 1900, 2099
 
 
-def _reserved_id(text: str) -> str | None:
+def reserved_id(text: str) -> str | None:
     """Why `text` cannot be an id although it has the id's form, or None."""
     if text in _GENERATED_PAGE_IDS:
         return f"the id {quoted(text)} is the name of a page the site makes (each folder's list): choose another"
@@ -72,6 +72,17 @@ def _reserved_id(text: str) -> str | None:
         return (f"the id {quoted(text)} is a device name on Windows, where the offline copy of the site could not "
                 f"be unpacked: choose another")
     return None
+
+
+def checked_date(text: Any) -> EdtfDate:
+    """An EDTF date the archive can show (also for `new`); else `EdtfError` saying why."""
+    if isinstance(text, str) and not text.isascii():
+        raise EdtfError(f"{quoted(text)}: write dates with the digits 0 to 9 (e.g. 2017-06-04)")
+    date = parse_edtf(text)
+    if date.start.first_day.year < FIRST_YEAR or date.last.last_day.year > LAST_YEAR:
+        raise EdtfError(f"{quoted(text)}: the archive shows dates from the year {FIRST_YEAR} to the end of "
+                        f"{LAST_YEAR}")
+    return date
 
 
 def _is_ignored(path: Path) -> bool:
@@ -165,7 +176,7 @@ class _Loader:
                                          f"the file name {quoted(stem)} is not a valid id: use lower-case ASCII letters, "
                                          "digits and single hyphens"))
             return
-        if reserved := _reserved_id(stem):
+        if reserved := reserved_id(stem):
             self.problems.append(Problem(name, None, None, reserved))
             return
         self.known[folder].add(stem)
@@ -229,18 +240,10 @@ class _Loader:
         return notices
 
     def check_date(self, doc: YamlDocument, text: Any) -> None:
-        if isinstance(text, str) and not text.isascii():
-            self.problems.append(doc.problem(("date",), f"{quoted(text)}: write dates with the digits 0 to 9 "
-                                                        "(e.g. 2017-06-04)"))
-            return
         try:
-            date = parse_edtf(text)
+            checked_date(text)
         except EdtfError as error:
             self.problems.append(doc.problem(("date",), str(error)))
-            return
-        if date.start.first_day.year < FIRST_YEAR or date.last.last_day.year > LAST_YEAR:
-            self.problems.append(doc.problem(("date",), f"{quoted(text)}: the archive shows dates from the year "
-                                                        f"{FIRST_YEAR} to the end of {LAST_YEAR}"))
 
     def check_places_within(self) -> None:
         """Pages name a place with the places it lies in, following `within`: a loop would never end."""
