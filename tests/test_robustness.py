@@ -61,7 +61,16 @@ def test_csv_cells_that_would_be_formulas_start_with_an_apostrophe(built):
         row = next(row for row in rows if row["id"] == "2017-formeln")
         assert (row["title"], row["summary"]) == (title, summary)
         assert row["organizations"] == ("'=Testverein" if lang == "de" else "'+Тестовое общество")
-        assert next(r for r in rows if r["id"] == "2017-06-grenzen")["title"] == ("Grenzen" if lang == "de" else "Границы")
+        assert next(r for r in rows if r["id"] == "2017-06-grenzen")["title"] == (
+            "Grenzen & Москва a_b" if lang == "de" else "Границы & Berlin")
+
+
+def test_a_title_with_words_in_the_other_script_keeps_them_marked(built):
+    """The first finding of the long fuzzing run (an oracle that ignored the language spans), kept as a case."""
+    assert ('<h1 id="page-title">Grenzen &amp; <span lang="ru">Москва</span> a_b</h1>'
+            in built["de/seminars/2017-06-grenzen.html"].decode())
+    assert ('<h1 id="page-title">Границы &amp; <span lang="de">Berlin</span></h1>'
+            in built["ru/seminars/2017-06-grenzen.html"].decode())
 
 
 @pytest.mark.parametrize(("cell", "safe"), [
