@@ -6,7 +6,7 @@ each validated, each accepted one built into every page and export of both langu
 Hypothesis runs in batches of `--batch` examples, each batch with its own seed, until the time is up. A batch that
 finds a breach of the invariant stops there: the example (not shrunk, which takes minutes) is written into `--findings` (and printed), and the
 next batch goes on. At the end it prints the count of inputs, accepted and refused, the findings and the time; the
-figures of a run go into tests/README.md. Every finding becomes a case in tests/bad_records/ or in the must-build
+figures of a run go into bench/RESULTS.md. Every finding becomes a case in tests/bad_records/ or in the must-build
 fixture.
 """
 

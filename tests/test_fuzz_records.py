@@ -6,7 +6,7 @@ tabs, anchors, tags and stray characters of real editing), records built as data
 records drawn from the JSON Schemas with real ids, real date forms and Markdown from a grammar
 (`record_strategies.py`), each accepted one built into every page and export of both languages in-process.
 Counts stay modest for CI (deterministic, no example database); `FUZZ_EXAMPLES=2000 make test` fuzzes deeper, and
-`python tests/fuzz_long.py` runs the structure-aware strategy for as long as it is given (see tests/README.md).
+`python tests/fuzz_long.py` runs the structure-aware strategy for as long as it is given (figures in bench/RESULTS.md).
 """
 
 from __future__ import annotations
