@@ -46,6 +46,7 @@ from partnerschaftsarchiv.exports import build_time, last_changes
 from partnerschaftsarchiv.loading import LoadResult, dump_snapshot
 from partnerschaftsarchiv.project import Project
 from partnerschaftsarchiv.publishing import SiteAddress, write_offline_zip
+from partnerschaftsarchiv.publishing.address import AddressInvalid, checked_edit_path, checked_web_address
 from partnerschaftsarchiv.rendering.assets import ASSETS
 from partnerschaftsarchiv.rendering.site import SiteRenderer
 from partnerschaftsarchiv.search import search_profiles, shape_documents
@@ -104,7 +105,13 @@ def _load(config: MkDocsConfig) -> None:
 @event_priority(100)  # before Material's search plugin reads the theme language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.lang = os.environ.get(LANGUAGE_ENV) or None
-    state.address = SiteAddress(config.site_url or "")
+    try:  # addresses from the environment: refused in plain words, never written into pages unchecked
+        state.address = SiteAddress(config.site_url or "")
+        if config.repo_url:
+            checked_web_address("repository address (PARTNERSCHAFTSARCHIV_REPO_URL)", config.repo_url)
+            checked_edit_path("edit path (PARTNERSCHAFTSARCHIV_EDIT_URI)", config.edit_uri or "")
+    except AddressInvalid as invalid:
+        raise PluginError(str(invalid)) from None
     if state.lang is None:
         config = _configure_root(config)
         state.problems = []

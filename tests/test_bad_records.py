@@ -7,6 +7,7 @@ checked in-process through `load_archive`; a representative subset also runs the
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -88,11 +89,33 @@ def test_oversized_file_is_refused_before_parsing(tmp_path):
     ]
 
 
+def test_a_named_pipe_is_refused_without_reading_it(tmp_path):
+    """Reading a FIFO would wait for a writer forever: the loader looks at the file's type first."""
+    data = records_with("works-utf-8-bom", tmp_path)
+    os.mkfifo(data / "seminars" / "pipe.yml")
+    with pytest.raises(ArchiveInvalid) as raised:
+        load_archive(data, tmp_path)
+    assert [str(p) for p in raised.value.problems] == [
+        "data/seminars/pipe.yml: not a regular file (a named pipe, device or socket): a record is a plain text file"
+    ]
+
+
+def test_a_device_is_refused_without_reading_it(tmp_path):
+    data = records_with("works-utf-8-bom", tmp_path)
+    (data / "topics" / "zero.yml").symlink_to("/dev/zero")
+    (data / "seminars" / "testfall.yml").unlink()
+    with pytest.raises(ArchiveInvalid) as raised:
+        load_archive(data, tmp_path)
+    assert [str(p) for p in raised.value.problems] == ["data/topics/zero.yml: symbolic links are not allowed in data/"]
+
+
 # The command line and the build, for a representative subset -------------------------------------------------
 
 CLI_CASES = ["yaml-syntax-unclosed-quote", "yaml-tab-indentation", "type-yes-read-as-boolean", "ref-unknown-topic",
              "date-february-30", "encoding-binary", "yaml-alias-billion-laughs", "yaml-tag-python-object",
-             "several-files-at-once", "schema-and-reference-errors-together"]
+             "several-files-at-once", "schema-and-reference-errors-together", "ref-places-within-a-loop",
+             "ref-id-with-line-break", "yaml-tag-str", "date-after-year-2099", "id-windows-device-con",
+             "text-zero-width-space"]
 
 
 @pytest.mark.parametrize("case", CLI_CASES)
@@ -106,7 +129,8 @@ def test_validate_command_lists_every_problem_and_fails(case, tmp_path):
     assert "Traceback" not in run.stdout + run.stderr
 
 
-@pytest.mark.parametrize("case", ["several-files-at-once", "yaml-tag-python-object", "encoding-utf-16"])
+@pytest.mark.parametrize("case", ["several-files-at-once", "yaml-tag-python-object", "encoding-utf-16",
+                                  "ref-places-within-a-loop"])
 def test_build_with_bad_records_fails_and_writes_nothing(case, tmp_path):
     project = make_project(tmp_path / "project", records_with(case, tmp_path / "records"))
     result = run_build(project)

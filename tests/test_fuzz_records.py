@@ -1,9 +1,12 @@
 """Property-based tests: whatever a record file holds, the validator ends in the documented `ArchiveInvalid` (or
 accepts it), and the renderer turns every accepted archive into pages in both languages, never a traceback.
 
-Examples are generated three ways: arbitrary text and bytes as a file, mutations of a valid record's text (the typos,
-tabs, anchors, tags and stray characters of real editing), and records built as data with values of any type.
-Counts stay modest for CI (deterministic, no example database); `FUZZ_EXAMPLES=2000 make test` fuzzes deeper.
+Examples are generated four ways: arbitrary text and bytes as a file, mutations of a valid record's text (the typos,
+tabs, anchors, tags and stray characters of real editing), records built as data with values of any type, and
+records drawn from the JSON Schemas with real ids, real date forms and Markdown from a grammar
+(`record_strategies.py`), each accepted one built into every page and export of both languages in-process.
+Counts stay modest for CI (deterministic, no example database); `FUZZ_EXAMPLES=2000 make test` fuzzes deeper, and
+`python tests/fuzz_long.py` runs the structure-aware strategy for as long as it is given (figures in bench/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from conftest import REPO
+from record_strategies import load_and_build, records, write_base
 from partnerschaftsarchiv.loading import ArchiveInvalid, load_archive
 from partnerschaftsarchiv.rendering.site import SiteRenderer
 
@@ -204,3 +208,18 @@ def generated_record(draw) -> bytes:
 @given(raw=generated_record())
 def test_generated_records(data_dir, raw):
     check(data_dir, raw)
+
+
+@pytest.fixture(scope="module")
+def structured_data_dir(tmp_path_factory) -> Path:
+    data = tmp_path_factory.mktemp("structured") / "data"
+    write_base(data)
+    return data
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_STRUCTURED_EXAMPLES", "25")), deadline=None, derandomize=True,
+          database=None, suppress_health_check=list(HealthCheck))
+@given(drawn=records())
+def test_records_drawn_from_the_schemas_are_refused_or_fully_built(structured_data_dir, drawn):
+    path, raw = drawn
+    event(load_and_build(structured_data_dir, path, raw))

@@ -136,9 +136,10 @@ def test_body_links_only_to_http_mailto_and_relative_targets(parsed):
     for name in ("Link eins", "Link zwei", "Link drei", "Link vier", "Link fünf", "Link sechs", "Link sieben",
                  "Verweis"):
         assert "href" not in links[name], (name, links[name])
-    assert links["Erlaubt"]["href"] == "https://example.org/"
-    assert links["Auch erlaubt"]["href"] == "mailto:archiv@example.org"
-    assert links["Relativ"]["href"] == "../topics/index.html"
+    # External links end with a note for screen readers (visually hidden) and leave with rel="noopener noreferrer".
+    assert links["Erlaubt (externer Link)"] == {"href": "https://example.org/", "rel": "noopener noreferrer"}
+    assert links["Auch erlaubt (externer Link)"] == {"href": "mailto:archiv@example.org", "rel": "noopener noreferrer"}
+    assert links["Relativ"] == {"href": "../topics/index.html"}
     assert 'Bild" onerror="window.__pwned=1' in page.text_of("span")  # an image keeps only its words
 
 

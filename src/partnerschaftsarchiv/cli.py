@@ -7,10 +7,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .loading import ArchiveInvalid, LoadResult, load_archive
+from .loading import ArchiveInvalid, LoadResult, checked_date, load_archive
 from .loading.provenance import WARNING
 from .project import Project
-from .structure import EdtfError, RecordKind, parse_edtf
+from .structure import EdtfError, RecordKind
 from .workflow.report import FORMATS, format_report
 from .workflow.changes import ChangesUnknown, changed_paths
 from .workflow.translation_status import collect_status
@@ -84,7 +84,7 @@ def _new(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
         try:
-            date = parse_edtf(date_text)
+            date = checked_date(date_text)  # the dates `validate` accepts, no more
             break
         except EdtfError as error:
             print(f"error: date: {error}", file=sys.stderr)

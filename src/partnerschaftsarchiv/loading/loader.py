@@ -6,21 +6,24 @@ never sees a half-valid archive.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..structure import (
-    Archive, Citation, EdtfError, LocalizedText, Organization, Participation, Person, Place, Record, RecordKind,
+    Archive, Citation, EdtfDate, EdtfError, LocalizedText, Organization, Participation, Person, Place, Record, RecordKind,
     RegistryKind, Relation, Source, Topic, Translation, TranslationStatus, parse_edtf,
 )
 from ..structure.kinds import EventStatus, RelationType, Role
+from .markdown_limits import markdown_problem
 from .provenance import check_provenance, place_mentions, reviews_of, venue_of
 from .problems import ArchiveInvalid, Problem, Severity, quoted, suggest
 from .schema import validate_document
-from .yaml_source import YamlDocument, read_yaml
+from .yaml_source import MAX_FILE_BYTES, YamlDocument, read_yaml
 
-__all__ = ["LoadResult", "load_archive", "LANGUAGES"]
+__all__ = ["LoadResult", "load_archive", "LANGUAGES", "checked_date", "reserved_id"]
 
 LANGUAGES = ("de", "ru")
 _ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -51,6 +54,36 @@ class _Item:
 
 def _is_id(text: str) -> bool:
     return bool(text) and set(text) <= _ID_CHARS and not text.startswith("-") and "--" not in text and not text.endswith("-")
+
+
+# Ids the site cannot give a record: `index` is the page of every folder's list, and Windows refuses files named
+# after its devices (`con.html` cannot be unpacked from the offline zip there).
+_GENERATED_PAGE_IDS = {"index"}
+_WINDOWS_DEVICE_IDS = {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)}
+# The years the archive shows: its records begin in 1991. Far from datetime's ends (Atom and iCalendar add time
+# zones; a winter runs into the next year), and a record has a page per year it touches: at most 200.
+FIRST_YEAR, LAST_YEAR = 1900, 2099
+
+
+def reserved_id(text: str) -> str | None:
+    """Why `text` cannot be an id although it has the id's form, or None."""
+    if text in _GENERATED_PAGE_IDS:
+        return f"the id {quoted(text)} is the name of a page the site makes (each folder's list): choose another"
+    if text in _WINDOWS_DEVICE_IDS:
+        return (f"the id {quoted(text)} is a device name on Windows, where the offline copy of the site could not "
+                f"be unpacked: choose another")
+    return None
+
+
+def checked_date(text: Any) -> EdtfDate:
+    """An EDTF date the archive can show (also for `new`); else `EdtfError` saying why."""
+    if isinstance(text, str) and not text.isascii():
+        raise EdtfError(f"{quoted(text)}: write dates with the digits 0 to 9 (e.g. 2017-06-04)")
+    date = parse_edtf(text)
+    if date.start.first_day.year < FIRST_YEAR or date.last.last_day.year > LAST_YEAR:
+        raise EdtfError(f"{quoted(text)}: the archive shows dates from the year {FIRST_YEAR} to the end of "
+                        f"{LAST_YEAR}")
+    return date
 
 
 def _is_ignored(path: Path) -> bool:
@@ -122,10 +155,15 @@ class _Loader:
         name = self.relative(path)
         if _is_ignored(path):
             return
-        if path.is_symlink():
+        try:
+            info = path.lstat()
+        except OSError as error:
+            self.problems.append(Problem(name, None, None, f"cannot be read: {error.strerror}"))
+            return
+        if stat.S_ISLNK(info.st_mode):
             self.problems.append(Problem(name, None, None, "symbolic links are not allowed in data/"))
             return
-        if path.is_dir():
+        if stat.S_ISDIR(info.st_mode):
             self.problems.append(Problem(name, None, None, f"folders inside {folder}/ are not read: move the "
                                                            f"records up into {folder}/"))
             return
@@ -139,8 +177,21 @@ class _Loader:
                                          f"the file name {quoted(stem)} is not a valid id: use lower-case ASCII letters, "
                                          "digits and single hyphens"))
             return
+        if reserved := reserved_id(stem):
+            self.problems.append(Problem(name, None, None, reserved))
+            return
         self.known[folder].add(stem)
-        doc = read_yaml(path.read_bytes(), name)
+        if not stat.S_ISREG(info.st_mode):  # reading a named pipe or a device could wait forever
+            self.problems.append(Problem(name, None, None, "not a regular file (a named pipe, device or socket): "
+                                                           "a record is a plain text file"))
+            return
+        if info.st_size > MAX_FILE_BYTES:  # said before reading, as the reading would
+            self.problems.append(Problem(name, None, None, f"file is {info.st_size:,} bytes; a record may have at "
+                                                           f"most {MAX_FILE_BYTES:,}"))
+            return
+        with open(path, "rb") as file:  # bounded: the file may have grown since
+            raw = file.read(MAX_FILE_BYTES + 1)
+        doc = read_yaml(raw, name)
         self.problems.extend(doc.problems)
         if doc.problems:
             return
@@ -178,15 +229,41 @@ class _Loader:
                         self.problems.append(doc.problem(("number",), f"seminar number {number} is also given in {other}"))
                     seminar_numbers.setdefault(number, item)
             if "date" in data:
-                try:
-                    parse_edtf(data["date"])
-                except EdtfError as error:
-                    self.problems.append(doc.problem(("date",), str(error)))
+                self.check_date(doc, data["date"])
+            for lang, body in (data.get("body") or {}).items():
+                if why := markdown_problem(body):
+                    self.problems.append(doc.problem(("body", lang), why))
             self.check_translation(item, notices)
             self.check_references(item)
         for item in self.invalid:
             self.check_references(item)
+        self.check_places_within()
         return notices
+
+    def check_date(self, doc: YamlDocument, text: Any) -> None:
+        try:
+            checked_date(text)
+        except EdtfError as error:
+            self.problems.append(doc.problem(("date",), str(error)))
+
+    def check_places_within(self) -> None:
+        """Pages name a place with the places it lies in, following `within`: a loop would never end."""
+        within = {item.data["id"]: (item.data.get("within"), item.doc) for item in self.items
+                  if item.folder == RegistryKind.PLACE.folder}
+        reported: set[str] = set()
+        for start in sorted(within):
+            chain = [start]
+            while (following := within.get(chain[-1], (None, None))[0]) is not None and following not in chain:
+                chain.append(following)
+            if following is None or following in reported:
+                continue
+            loop = chain[chain.index(following):]
+            reported.update(loop)
+            for place in loop:
+                doc = within[place][1]
+                path = " → ".join(f"'{p}'" for p in loop[loop.index(place):] + loop[:loop.index(place) + 1])
+                self.problems.append(doc.problem(("within",), f"the places lie within each other in a loop "
+                                                              f"({path}): one of them must name a larger place"))
 
     def check_translation(self, item: _Item, notices: list[Problem]) -> None:
         data, doc = item.data, item.doc

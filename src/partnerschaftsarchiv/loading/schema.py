@@ -47,7 +47,21 @@ def _load(name: str) -> dict:
 @cache
 def _inlined(name: str) -> dict:
     schema, common = _load(name), _load("common")
-    return _inline_refs(schema, {"": schema, "common.schema.json": common})
+    return _python_patterns(_inline_refs(schema, {"": schema, "common.schema.json": common}))
+
+
+def _python_patterns(node: Any) -> Any:
+    """The schema's patterns as JSON Schema means them: its `$` ends the text, Python's also matches before a final
+    line break (`moskau` followed by a line end would pass as an id). fastjsonschema does the same on its own."""
+    if isinstance(node, list):
+        return [_python_patterns(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result = {key: _python_patterns(value) for key, value in node.items()}
+    pattern = result.get("pattern")
+    if isinstance(pattern, str) and pattern.endswith("$") and not pattern.endswith("\\$"):
+        result["pattern"] = pattern[:-1] + "\\Z"
+    return result
 
 
 @cache

@@ -59,9 +59,14 @@ class _RecordRules:
             )
         self.depth += 1
         try:
-            return super().compose_node(parent, index)  # type: ignore[misc]
+            node = super().compose_node(parent, index)  # type: ignore[misc]
         finally:
             self.depth -= 1
+        # Any tag written out (`!!str`, `!!bool`, `!x`, a `%TAG` shorthand), even one naming a standard type: the
+        # resolved node no longer shows it, so it is noted here for `_convert` to refuse.
+        if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.tag is not None:
+            node.written_tag = event.tag
+        return node
 
 
 class _RecordLoader(_RecordRules, yaml.SafeLoader):
@@ -258,11 +263,25 @@ def _reader_problem(doc: YamlDocument, error: yaml.reader.ReaderError, text: str
                    f"contains the invisible control character U+{error.character:04X}: remove it")
 
 
-# Invisible characters that have no place in record text: control characters (tab and line ends aside), lone
-# surrogates (not encodable, so the page could not be written) and bidirectional overrides (they disguise text).
-# One character class, searched in C: every string of every record passes here. Cc is U+0000–U+001F and
-# U+007F–U+009F; Cs is U+D800–U+DFFF (a test checks the class against unicodedata).
-INVISIBLE_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+# Invisible characters that have no place in record text: control characters (tab and line ends aside), every
+# format character (Unicode category Cf: soft hyphen, zero-width spaces and joiners, bidirectional controls, word
+# joiners, tag characters, …), lone surrogates (not encodable, so the page could not be written), private-use and
+# non-characters, the line and paragraph separators, and letters that render as nothing (Hangul fillers, the
+# combining grapheme joiner, Khmer's invisible vowels, Mongolian variation selectors). One character class, searched
+# in C: every string of every record passes here. A test checks the Cc and Cf parts against unicodedata.
+INVISIBLE_CHARACTER = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # Cc
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"  # Cf (Unicode 15)
+    "\ud800-\udfff"  # Cs
+    "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"  # Co
+    "\ufdd0-\ufdef\ufffe\uffff"  # non-characters (those of the other planes follow)
+    + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17))
+    + "\u2028\u2029"  # Zl, Zp
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\uffa0"  # invisible letters and marks
+    "]"
+)
 
 
 def _invisible_character(text: str) -> str | None:
@@ -270,8 +289,10 @@ def _invisible_character(text: str) -> str | None:
     if found is None:
         return None
     ch = found.group()
-    surrogate = unicodedata.category(ch) == "Cs"
-    return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'lone surrogate' if surrogate else 'control character').lower()})"
+    category = unicodedata.category(ch)
+    fallback = {"Cs": "lone surrogate", "Co": "private use character", "Cn": "non-character"}.get(
+        category, "control character")
+    return f"U+{ord(ch):04X} ({unicodedata.name(ch, fallback).lower()})"
 
 
 _KEY_READ_AS = {"tag:yaml.org,2002:bool": "true/false", "tag:yaml.org,2002:int": "a number",
@@ -287,8 +308,9 @@ def _convert(doc: YamlDocument, loader: _RecordLoader, node: Node, path: tuple[s
     if len(path) > MAX_DEPTH:  # composed by libyaml, which does not count: the pure-Python reading says it
         doc.problems.append(doc.problem(path, f"values are nested more than {MAX_DEPTH} levels deep"))
         return None
-    if node.tag not in _STANDARD_TAGS:
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    written_tag = getattr(node, "written_tag", None)
+    if written_tag is not None or node.tag not in _STANDARD_TAGS:
+        tag = (written_tag or node.tag).replace("tag:yaml.org,2002:", "!!")
         doc.problems.append(doc.problem(path, f"YAML tags such as '{tag}' are not allowed in records"))
         return None
     if isinstance(node, MappingNode):
@@ -307,6 +329,14 @@ def _convert(doc: YamlDocument, loader: _RecordLoader, node: Node, path: tuple[s
                 continue
             key = key_node.value
             key_path = path + (key,)
+            if invisible := _invisible_character(key):  # said without the character itself
+                doc.problems.append(Problem(doc.path, key_node.start_mark.line + 1, field_name(path) or None,
+                                            f"a field name contains the invisible character {invisible}: remove it"))
+                continue
+            if getattr(key_node, "written_tag", None) is not None:
+                doc.problems.append(Problem(doc.path, key_node.start_mark.line + 1, field_name(key_path),
+                                            "YAML tags are not allowed in records: write the field name plainly"))
+                continue
             if key in result:
                 first = doc.lines.get(key_path)
                 doc.problems.append(Problem(doc.path, key_node.start_mark.line + 1, field_name(key_path),
@@ -343,7 +373,8 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument:
         return doc
     # libyaml takes tabs where PyYAML refuses them: such text always goes the pure-Python way.
     if _FastRecordLoader is not None and "\t" not in text:
-        shallow = "&" not in text and _is_shallow(text)
+        # libyaml's composer keeps no trace of a written tag: text with a '!' takes the Python composer.
+        shallow = "&" not in text and "!" not in text and _is_shallow(text)
         try:
             fast = _parse(YamlDocument(path), (_ShallowLoader if shallow else _FastRecordLoader)(text), text)
         except Exception:  # whatever libyaml objects to, the pure-Python loader says in plain words

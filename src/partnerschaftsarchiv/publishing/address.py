@@ -3,10 +3,41 @@
 from __future__ import annotations
 
 import posixpath
+import re
 import urllib.parse
 from dataclasses import dataclass
 
-__all__ = ["SiteAddress"]
+__all__ = ["SiteAddress", "AddressInvalid", "checked_web_address", "checked_edit_path"]
+
+# Addresses from the environment land in attributes, robots.txt, sitemaps and the 404 page: only characters that
+# mean the same everywhere, unescaped (no quotes, angle brackets, ampersands, spaces or line breaks).
+_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%/-]*)?")
+_EDIT_PATH = re.compile(r"[A-Za-z0-9._~%-]+(?:/[A-Za-z0-9._~%-]+)*/?")
+
+
+class AddressInvalid(ValueError):
+    """An address from the configuration that the site cannot use; the message names the setting."""
+
+
+def _shown(value: str) -> str:
+    return repr(value if len(value) <= 80 else value[:79] + "…")
+
+
+def checked_web_address(setting: str, value: str) -> str:
+    """`value` if it is a plain http(s) address (`https://host[:port]/path/`); else `AddressInvalid`."""
+    if not _WEB_ADDRESS.fullmatch(value):
+        raise AddressInvalid(f"{setting}: {_shown(value)} is not a plain web address: write it as "
+                             "https://host/path/ with letters, digits and . _ ~ % - / only (no spaces, quotes, "
+                             "<, >, &, ?, # or line breaks)")
+    return value
+
+
+def checked_edit_path(setting: str, value: str) -> str:
+    """A path inside the repository's web address, such as `edit/main/`; else `AddressInvalid`."""
+    if not _EDIT_PATH.fullmatch(value) or ".." in value.split("/"):
+        raise AddressInvalid(f"{setting}: {_shown(value)} is not a plain path such as edit/main/: letters, "
+                             "digits and . _ ~ % - / only")
+    return value
 
 
 @dataclass(frozen=True)
@@ -19,6 +50,8 @@ class SiteAddress:
     root: str = ""
 
     def __post_init__(self) -> None:
+        if self.root:
+            checked_web_address("site address (PARTNERSCHAFTSARCHIV_SITE_URL)", self.root)
         if self.root and not self.root.endswith("/"):
             object.__setattr__(self, "root", self.root + "/")
 

@@ -13,10 +13,11 @@ import xml.etree.ElementTree as etree
 from typing import Callable
 
 import markdown
+from markdown.inlinepatterns import LinkInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-__all__ = ["SafeMarkdown", "is_safe_link"]
+__all__ = ["SafeMarkdown", "is_safe_link", "is_external"]
 
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 _ALLOWED_SCHEMES = {"http", "https", "mailto"}
@@ -40,7 +41,28 @@ def is_safe_link(target: str) -> bool:
     return True
 
 
+# Browsers read `//host/…` as "same scheme, other host", and a backslash as a slash in web addresses (`/\\host`).
+_OTHER_HOST = ("//", "/\\", "\\/", "\\\\")
+
+
+def is_external(target: str) -> bool:
+    """A link that leaves the archive: a scheme (http:, mailto:) or a protocol-relative `//host`, as a browser reads it
+    (leading spaces and control characters skipped, tabs and line breaks inside dropped)."""
+    cleaned = "".join(ch for ch in target if ch.isprintable() and ch not in "\t\n\r").lstrip(" ")
+    return bool(_SCHEME.match(cleaned)) or cleaned.startswith(_OTHER_HOST)
+
+
 class _SafetyTreeprocessor(Treeprocessor):
+    # Said to screen readers after each external link, in the page's language; set for each render.
+    external_note: tuple[str, str] | None = None
+
+    def _mark_external(self, link: etree.Element) -> None:
+        link.set("rel", "noopener noreferrer")
+        if self.external_note is not None:
+            note, lang = self.external_note
+            span = etree.SubElement(link, "span", {"class": "archive-external", "lang": lang})
+            span.text = f" {note}"
+
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():
             for index, element in enumerate(list(parent)):
@@ -54,8 +76,8 @@ class _SafetyTreeprocessor(Treeprocessor):
                 elif element.tag == "a":
                     href = element.get("href", "")
                     element.attrib = {"href": href} if href and is_safe_link(href) else {}
-                    if "href" in element.attrib and _SCHEME.match(href):
-                        element.set("rel", "noopener noreferrer")
+                    if "href" in element.attrib and is_external(href):
+                        self._mark_external(element)
                 elif element.tag in ("h1", "h2", "h3", "h4", "h5"):
                     element.tag = f"h{int(element.tag[1]) + 1}"
 
@@ -91,14 +113,92 @@ class _LanguageTreeprocessor(Treeprocessor):
         for element in list(root.iter()):
             if element.tag in ("code", "pre"):
                 continue
-            element.text, spans = self._spans(element.text)
-            for offset, span in enumerate(spans):
-                element.insert(offset, span)
+            # The children are rebuilt in one pass: inserting one by one would be quadratic in their number.
+            element.text, children = self._spans(element.text)
             for child in list(element):
                 child.tail, spans = self._spans(child.tail)
-                position = list(element).index(child) + 1
-                for offset, span in enumerate(spans):
-                    element.insert(position + offset, span)
+                children.append(child)
+                children.extend(spans)
+            element[:] = children
+
+
+_BRACKET = re.compile(r"[\[\]]")
+
+
+class _BracketText:
+    """Python-Markdown's `getText` (the text up to the `]` that closes the `[` just before `index`) in linear time.
+
+    Python-Markdown walks from each `[` to its `]` character by character, so a run of unclosed brackets costs the
+    square of its length for each of the link patterns. Here a `]` close by is found by jumping from bracket to
+    bracket; beyond that, every bracket from there to the end of the text is paired in one pass, and the pairs are
+    kept while the same text is asked about again (the text changes with every link found, so most links never pay
+    for a pass).
+    """
+
+    NEAR = 64  # brackets looked at before pairing the rest of the text
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._closing: dict[int, int] = {}
+
+    def __call__(self, data: str, index: int) -> tuple[str, int, bool]:
+        if data is not self._text or index - 1 not in self._closing:
+            depth = 1
+            for seen, bracket in enumerate(_BRACKET.finditer(data, index)):
+                if seen == self.NEAR:
+                    if index > 0 and data[index - 1] == "[":
+                        self._pair(data, index - 1)
+                        break
+                depth += 1 if bracket.group() == "[" else -1
+                if depth == 0:
+                    return data[index:bracket.start()], bracket.end(), True
+            else:
+                return data[index:], len(data), False
+            if index - 1 not in self._closing:  # not just after a bracket: no pattern of Python-Markdown asks so
+                return self._walk(data, index)
+        close = self._closing[index - 1]
+        if close < 0:
+            return data[index:], len(data), False
+        return data[index:close], close + 1, True
+
+    def _pair(self, data: str, start: int) -> None:
+        """Pair every bracket from `start` on (a pairing depends only on the text after the `[`); -1: unclosed."""
+        self._text, self._closing, opened = data, {}, []
+        for bracket in _BRACKET.finditer(data, start):
+            if bracket.group() == "[":
+                opened.append(bracket.start())
+            elif opened:
+                self._closing[opened.pop()] = bracket.start()
+        self._closing.update(dict.fromkeys(opened, -1))
+
+    @staticmethod
+    def _walk(data: str, index: int) -> tuple[str, int, bool]:
+        depth = 1
+        for bracket in _BRACKET.finditer(data, index):
+            depth += 1 if bracket.group() == "[" else -1
+            if depth == 0:
+                return data[index:bracket.start()], bracket.end(), True
+        return data[index:], len(data), False
+
+
+# `(address)` with at most one level of balanced brackets in the address and no title, spaces or <…>: most links.
+_PLAIN_ADDRESS = re.compile(r"""\(\s*([^\s()<>"']*(?:\([^\s()<>"']*\)[^\s()<>"']*)*)\s*\)""")
+# Any other address (a title, quotes, deeper brackets) is looked for this far: Python-Markdown reads on to the end of
+# the paragraph from every `[text](`, which would cost the square of the paragraph's length.
+_LINK_WINDOW = 300
+
+
+def _bounded_get_link(get_link: Callable[[str, int], tuple[str, str | None, int, bool]]):
+    def bounded(data: str, index: int) -> tuple[str, str | None, int, bool]:
+        plain = _PLAIN_ADDRESS.match(data, index)
+        if plain is not None:
+            return plain.group(1), None, plain.end(), True
+        end = index + _LINK_WINDOW
+        if ")" not in data[index:end]:
+            return "", None, index, False
+        return get_link(data[:end] if end < len(data) else data, index)
+
+    return bounded
 
 
 class SafeMarkdown:
@@ -108,15 +208,24 @@ class SafeMarkdown:
         self._md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")
-        self._md.treeprocessors.register(_SafetyTreeprocessor(self._md), "archive_safety", 0)
+        bracket_text = _BracketText()
+        for pattern in self._md.inlinePatterns:
+            if isinstance(pattern, LinkInlineProcessor):  # links, images and references
+                pattern.getText = bracket_text
+                pattern.getLink = _bounded_get_link(pattern.getLink)
+        self._safety = _SafetyTreeprocessor(self._md)
+        self._md.treeprocessors.register(self._safety, "archive_safety", 0)
         self._languages = _LanguageTreeprocessor(self._md)
         self._md.treeprocessors.register(self._languages, "archive_languages", -1)
 
-    def render(self, text: str, split: Splitter | None = None) -> Markup:
-        """The HTML of `text`; with `split`, words in another language's script are marked with their language."""
+    def render(self, text: str, split: Splitter | None = None, external_note: tuple[str, str] | None = None) -> Markup:
+        """The HTML of `text`; with `split`, words in another language's script are marked with their language; with
+        `external_note` (text, language), each external link ends with that text for screen readers."""
         self._md.reset()
         self._languages.split = split
+        self._safety.external_note = external_note
         try:
             return Markup(self._md.convert(text))
         finally:
             self._languages.split = None
+            self._safety.external_note = None

@@ -226,9 +226,11 @@ class LanguageRenderer:
         resolved = self.text(record.body)
         if not resolved:
             return None
+        note = (self.l10n.gettext("(external link)"), self.lang)
         if resolved.lang != self.lang:  # a fallback: the whole body is marked with its language
-            return self.markdown.render(resolved.text)
-        return self.markdown.render(resolved.text, lambda text: split_foreign_runs(text, self.lang, self.site.languages))
+            return self.markdown.render(resolved.text, external_note=note)
+        return self.markdown.render(resolved.text, lambda text: split_foreign_runs(text, self.lang, self.site.languages),
+                                    note)
 
     # Pages -----------------------------------------------------------------------------------------------------
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import Localizer, load_translations
-from ..loading.problems import suggest
+from ..loading.loader import reserved_id
+from ..loading.problems import quoted, suggest
 from ..loading.provenance import PLACEHOLDER_PREFIXES
 from ..loading.schema import schema_path
 from ..loading.yaml_source import read_yaml
@@ -90,19 +91,21 @@ def check_draft(draft: RecordDraft, data_dir: Path) -> None:
     """Refuse unknown places and sources, and an id that any record already has (ids are shared by all kinds)."""
     problems = []
     if draft.given_id is not None and not _ID.fullmatch(draft.given_id):
-        raise ScaffoldError(f"'{draft.given_id}' is not a valid id: lower-case ASCII letters and digits joined by "
+        raise ScaffoldError(f"{quoted(draft.given_id)} is not a valid id: lower-case ASCII letters and digits joined by "
                             f"single hyphens, e.g. 2017-06-moskau")
+    if reserved := reserved_id(draft.id):  # as `validate` would say
+        problems.append(reserved)
     places = _ids(data_dir, RegistryKind.PLACE.folder)
     if draft.place and draft.place not in places:
-        problems.append(f"unknown place '{draft.place}'{suggest(draft.place, places)}: "
+        problems.append(f"unknown place {quoted(draft.place)}{suggest(draft.place, places)}: "
                         f"the places are the file names under data/places/")
     sources = _ids(data_dir, RegistryKind.SOURCE.folder)
     for source in draft.sources:
         if source not in sources:
-            problems.append(f"unknown source '{source}'{suggest(source, sources)}: add the source under "
+            problems.append(f"unknown source {quoted(source)}{suggest(source, sources)}: add the source under "
                             f"data/sources/ first")
     if draft.status is not None and draft.status not in status_choices(draft.kind):
-        problems.append(f"status '{draft.status}' is not one of: {', '.join(status_choices(draft.kind))}")
+        problems.append(f"status {quoted(draft.status)} is not one of: {', '.join(status_choices(draft.kind))}")
     for kind in RecordKind:
         taken = _ids(data_dir, kind.folder).get(draft.id)
         if taken is not None:
