@@ -28,7 +28,7 @@ MADE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 
 def render_everything(result: LoadResult, out: Path | None = None) -> dict[str, bytes]:
     """Every file of the site (path → bytes); written below `out` and zipped there when `out` is given."""
-    site = SiteRenderer(result.archive, REPO / "translations")
+    site = SiteRenderer(result.archive, REPO / "translations", address=ADDRESS, accessed=MADE.date())
     files: dict[str, bytes] = {}
     for lang in site.languages:
         renderer = site.language(lang)
@@ -44,10 +44,14 @@ def render_everything(result: LoadResult, out: Path | None = None) -> dict[str, 
         for export in language_exports(renderer, ADDRESS, MADE):
             content = export.content
             files[f"{lang}/{export.path}"] = content if isinstance(content, bytes) else content.encode("utf-8")
+        for path, content in renderer.citation_files().items():  # BibTeX, RIS, CSL-JSON per page and in all
+            files[f"{lang}/{path}"] = content if isinstance(content, bytes) else content.encode("utf-8")
         files[f"{lang}/sitemap.xml"] = sitemap_xml(ADDRESS, site_pages(site.page_keys(), {lang: []}), [lang])
     files["index.html"] = site.render_chooser((lang, f"{lang}/{HOME_KEY}.html") for lang in site.languages).encode()
     files["404.html"] = site.render_not_found(ADDRESS, site.languages).encode("utf-8")
-    files["robots.txt"] = robots_txt(ADDRESS).encode("utf-8")
+    robots = robots_txt(ADDRESS)  # none for a site below a sub-path
+    if robots is not None:
+        files["robots.txt"] = robots.encode("utf-8")
     handwritten = {lang: [] for lang in site.languages}
     files["sitemap.xml"] = sitemap_xml(ADDRESS, site_pages(site.page_keys(), handwritten), site.languages)
     _read_back(files, site.languages)

@@ -195,6 +195,7 @@ def test_the_opened_result_highlights_the_word(tab, site_base):
     groups = search(tab, "Selbsthilfe")
     assert page_key(groups[0]["href"], "de") == "topics/selbsthilfe"
     tab.goto(groups[0]["href"])
+    tab.wait_for_selector("mark[data-md-highlight]")  # Material marks the words once the page has loaded
     marked = tab.locator("mark[data-md-highlight]").all_inner_texts()
     assert "Selbsthilfe" in marked
 
