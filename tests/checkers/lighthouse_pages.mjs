@@ -28,6 +28,9 @@ try {
       const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
       const page = await browser.newPage();
       await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
+      // Material keeps the scheme of earlier (light) pages of this origin in localStorage and prefers it to the
+      // media query: start the audited page without it.
+      await page.evaluateOnNewDocument(() => { try { localStorage.clear(); } catch (error) { /* no storage */ } });
       result = await lighthouse(url, flags, config, page);
       // Proof that the audited page saw the dark scheme (Material follows the media query).
       result.dark = await page.evaluate(() => document.body.dataset.mdColorScheme === "slate");
