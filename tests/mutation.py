@@ -31,6 +31,8 @@ MUTANTS = REPO / "mutants"
 REPORT = REPO / "tests" / "MUTATION.md"
 EQUIVALENT = REPO / "tests" / "mutation_equivalent.txt"
 TARGET = 0.90
+# Survivors per module shown with their change (`mutmut show` takes a second each); the rest are named.
+SHOWN = 8
 
 # mutmut's exit codes of a mutant's test run (mutmut/stats.py); a timeout counts as caught, as mutmut counts it.
 _STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 36: "timeout",
@@ -95,35 +97,46 @@ def write_report(statuses: dict[str, str], seconds: float | None) -> float:
         + (f" in {seconds / 60:.0f} min" if seconds else "") + f" ({os.cpu_count()} cores), mutmut "
         f"{metadata.version('mutmut')}, with the fast tests named under `[tool.mutmut]` in `pyproject.toml` (in-process: no browser, no site build).",
         "",
-        "Score = caught ÷ (all − equivalent − skipped); a mutant no test runs counts as not caught. "
+        "Score = caught ÷ (all − equivalent − skipped − not checked); a mutant no test runs counts as not caught; "
+        "\"not checked\" is what an interrupted run did not reach. "
         f"Target: {TARGET:.0%} per module. Equivalent mutants, with the reason, are in `tests/mutation_equivalent.txt`.",
         "",
-        "| module | mutants | caught | survived | no test | equivalent | score |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| module | mutants | caught | survived | no test | equivalent | not checked | score |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     totals: Counter = Counter()
     for module in sorted(by_module):
         c = by_module[module]
         totals.update(c)
         caught = c["killed"] + c["timeout"]
-        counted = sum(c.values()) - c["equivalent"] - c["skipped"]
+        counted = sum(c.values()) - c["equivalent"] - c["skipped"] - c["not checked"]
         score = caught / counted if counted else 1.0
         lowest = min(lowest, score)
         mark = "" if score >= TARGET else " ✗"
         lines.append(f"| `{module}` | {sum(c.values())} | {caught} | {c['survived'] + c['suspicious']} | "
-                     f"{c['no tests']} | {c['equivalent']} | {score:.0%}{mark} |")
+                     f"{c['no tests']} | {c['equivalent']} | {c['not checked']} | "
+                     + (f"{score:.0%}{mark} |" if counted else "– |"))
     caught = totals["killed"] + totals["timeout"]
-    counted = sum(totals.values()) - totals["equivalent"] - totals["skipped"]
+    counted = sum(totals.values()) - totals["equivalent"] - totals["skipped"] - totals["not checked"]
     lines.append(f"| **all** | {sum(totals.values())} | {caught} | {totals['survived'] + totals['suspicious']} | "
-                 f"{totals['no tests']} | {totals['equivalent']} | {caught / counted if counted else 1:.0%} |")
+                 f"{totals['no tests']} | {totals['equivalent']} | {totals['not checked']} | "
+                 f"{caught / counted if counted else 1:.0%} |")
     lines += ["", "## Surviving mutants", "",
               "Each is a small change to the code that no fast test notices: a test to write, or, where the change "
               "cannot alter behaviour, a line for `tests/mutation_equivalent.txt`. `mutmut show NAME` shows it whole.",
               ""]
     for module in sorted(survivors):
         lines += [f"### `{module}`", ""]
-        for key in sorted(survivors[module], key=lambda k: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", k)]):
+        ordered = sorted(survivors[module], key=lambda k: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", k)])
+        untested = Counter(key.split(".")[-1].rsplit("__mutmut_", 1)[0] for key in ordered
+                           if statuses[key] == "no tests")
+        if untested:  # whole functions no fast test runs: named once each
+            lines.append("- no fast test runs: " + ", ".join(f"`{name}` ({n})" for name, n in sorted(untested.items())))
+        shown = [key for key in ordered if statuses[key] != "no tests"]
+        for key in shown[:SHOWN]:
             lines.append(f"- `{key.split('.')[-1]}` ({statuses[key]}): {_changed_line(key)}")
+        if len(shown) > SHOWN:
+            lines.append(f"- and {len(shown) - SHOWN} more: " + ", ".join(f"`{k.split('.')[-1]}`" for k in shown[SHOWN:]))
         lines.append("")
     REPORT.write_text("\n".join(lines), encoding="utf-8")
     return lowest
@@ -153,11 +166,13 @@ def main() -> int:
         print("no results: run without --report first", file=sys.stderr)
         return 2
     unchecked = sum(status == "not checked" for status in statuses.values())
-    if unchecked:
-        print(f"{unchecked} of {len(statuses)} mutants were not checked: mutmut stopped early (see its output above)",
-              file=sys.stderr)
+    if unchecked == len(statuses):
+        print("no mutant was checked: mutmut stopped early (see its output above)", file=sys.stderr)
         return 2
     lowest = write_report(statuses, seconds)
+    if unchecked:  # an interrupted run: the report counts what was checked and says how much was not
+        print(f"{unchecked} of {len(statuses)} mutants were not checked (the run was stopped)", file=sys.stderr)
+        return 2
     print(f"{len(statuses)} mutants; lowest module score {lowest:.0%}; report: {REPORT.relative_to(REPO)}")
     return 0 if lowest >= TARGET else 1
 

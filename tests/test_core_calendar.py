@@ -35,7 +35,8 @@ sources:
 """
 
 
-@pytest.fixture(scope="module")
+# Function scope: mutation testing runs each test alone, so each must make the exports itself.
+@pytest.fixture
 def calendars(tmp_path_factory):
     data = tmp_path_factory.mktemp("calendar") / "data"
     shutil.copytree(REPO / "data", data)
