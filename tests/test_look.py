@@ -13,9 +13,9 @@ import struct
 from pathlib import Path
 
 import pytest
-from conftest import REPO, make_project, run_build
+from conftest import REPO, run_build
 
-from accessibility_tools import LANGUAGES, PAGES, new_context, reserve_port, serve, settle
+from accessibility_tools import LANGUAGES, PAGES, new_context, settle
 from browse_html import content
 
 MATERIAL = Path(pytest.importorskip("material").__file__).parent / "templates"
@@ -218,16 +218,9 @@ def test_section_pages_list_date_place_and_summary(real_site):
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(site_url):
     """The real archive built for its address and served there, as deployed: the 404 page finds its styles."""
-    sock = reserve_port()
-    url = f"http://127.0.0.1:{sock.getsockname()[1]}/"
-    project = make_project(tmp_path_factory.mktemp("look") / "project")
-    result = run_build(project, env={"PARTNERSCHAFTSARCHIV_SITE_URL": url})
-    assert result.ok, result.output
-    with serve(result.site, sock) as base:
-        assert base == url
-        yield base
+    return site_url
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
