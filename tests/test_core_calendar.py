@@ -7,16 +7,11 @@ fields a calendar client shows, written out by hand.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import icalendar
 import pytest
 
-from partnerschaftsarchiv.exports.language import language_exports
-from partnerschaftsarchiv.loading import load_archive
-from partnerschaftsarchiv.publishing import SiteAddress
-from partnerschaftsarchiv.rendering.site import SiteRenderer
-from conftest import REPO
+from conftest import exports_of
 
 MADE = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.timezone.utc)
 CANCELLED = """\
@@ -38,16 +33,8 @@ sources:
 # Function scope: mutation testing runs each test alone, so each must make the exports itself.
 @pytest.fixture
 def calendars(tmp_path_factory):
-    data = tmp_path_factory.mktemp("calendar") / "data"
-    shutil.copytree(REPO / "data", data)
-    (data / "meetings/2019-03-testtreffen.yml").write_text(CANCELLED, encoding="utf-8")
-    site = SiteRenderer(load_archive(data).archive, REPO / "translations")
-    result = {}
-    for lang in ("de", "ru"):
-        for address in (SiteAddress("https://example.org/archiv"), SiteAddress()):
-            files = {f.path: f.content for f in language_exports(site.language(lang), address, MADE)}
-            result[lang, address.hosted] = icalendar.Calendar.from_ical(files["data/events.ics"])
-    return result
+    files = exports_of(tmp_path_factory.mktemp("calendar"), {"meetings/2019-03-testtreffen.yml": CANCELLED}, MADE)
+    return {key: icalendar.Calendar.from_ical(made["data/events.ics"]) for key, made in files.items()}
 
 
 def events(calendar) -> dict[str, icalendar.Event]:

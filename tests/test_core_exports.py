@@ -10,16 +10,11 @@ import csv
 import datetime as dt
 import io
 import json
-import shutil
 
 import pytest
 
 from partnerschaftsarchiv.exports.clock import build_time
-from partnerschaftsarchiv.exports.language import language_exports
-from partnerschaftsarchiv.loading import load_archive
-from partnerschaftsarchiv.publishing import SiteAddress
-from partnerschaftsarchiv.rendering.site import SiteRenderer
-from conftest import REPO
+from conftest import exports_of
 
 MADE = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.timezone.utc)
 FULL = """\
@@ -52,12 +47,7 @@ sources:
 # Function scope: mutation testing runs each test alone, so each must make the exports itself.
 @pytest.fixture
 def exports(tmp_path_factory):
-    data = tmp_path_factory.mktemp("exports") / "data"
-    shutil.copytree(REPO / "data", data)
-    (data / "seminars/2019-04-testseminar.yml").write_text(FULL, encoding="utf-8")
-    site = SiteRenderer(load_archive(data).archive, REPO / "translations")
-    return {(lang, address.hosted): {f.path: f.content for f in language_exports(site.language(lang), address, MADE)}
-            for lang in ("de", "ru") for address in (SiteAddress("https://example.org/archiv/"), SiteAddress())}
+    return exports_of(tmp_path_factory.mktemp("exports"), {"seminars/2019-04-testseminar.yml": FULL}, MADE)
 
 
 def test_every_language_publishes_the_four_files(exports):
