@@ -5,6 +5,7 @@ Not part of the suite (it takes tens of minutes). Run it in the project's enviro
     pip install -c constraints.txt -e '.[mutation]'
     python tests/mutation.py            # mutate, test, write tests/MUTATION.md
     python tests/mutation.py --report   # only rewrite tests/MUTATION.md from the last run
+    python tests/mutation.py --only 'partnerschaftsarchiv.exports.*'   # test again one package's mutants
 
 mutmut (configured under [tool.mutmut] in pyproject.toml) changes the core one operator, constant or string at a
 time and runs the fast tests (in-process, no browser, no site build) against each change. A change the tests do not
@@ -146,6 +147,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--report", action="store_true", help="only rewrite the report from the last run")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--only", action="append", default=[], metavar="PATTERN",
+                        help="test again only the mutants whose names match (fnmatch), keeping the other results")
     args = parser.parse_args()
     try:
         import mutmut  # noqa: F401
@@ -154,9 +157,11 @@ def main() -> int:
         return 2
     seconds = None
     if not args.report:
-        shutil.rmtree(MUTANTS, ignore_errors=True)
+        if not args.only:
+            shutil.rmtree(MUTANTS, ignore_errors=True)
         start = dt.datetime.now()
-        run = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(args.jobs)], cwd=REPO)
+        run = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(args.jobs), *args.only],
+                             cwd=REPO)
         seconds = (dt.datetime.now() - start).total_seconds()
         if run.returncode not in (0, 1):
             print(f"mutmut stopped with status {run.returncode}", file=sys.stderr)
