@@ -16,6 +16,7 @@ or a page cannot be built it serves a page listing the problems at every address
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import logging
@@ -31,8 +32,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import CountHandler
-from markupsafe import escape
+from jinja2 import ChoiceLoader, DictLoader
+from markupsafe import Markup, escape
 
 import partnerschaftsarchiv
 from partnerschaftsarchiv.build import (
@@ -42,6 +45,7 @@ from partnerschaftsarchiv.build import (
 from partnerschaftsarchiv.build.languages import HANDED, LanguageWorkers, take_handed
 from partnerschaftsarchiv.build.error_page import build_error_page
 from partnerschaftsarchiv.build.render import nav_config
+from partnerschaftsarchiv.build.reuse import LAYOUTS, SEARCH_ENTRIES, fingerprint, shared_inputs
 from partnerschaftsarchiv.exports import build_time, last_changes
 from partnerschaftsarchiv.loading import LoadResult, dump_snapshot
 from partnerschaftsarchiv.project import Project
@@ -53,6 +57,8 @@ from partnerschaftsarchiv.search import search_profiles, shape_documents
 
 # The engine running this hook: ProperDocs answers `import mkdocs` with itself, so this is "mkdocs" or "properdocs".
 ENGINE = mkdocs.__name__
+# The layout of a page whose output the preview reuses (build/reuse.py): the previous output, as it was.
+REUSED_LAYOUT = "archive-reused-layout.html"
 log = logging.getLogger("mkdocs.hooks.archive")
 
 
@@ -73,6 +79,10 @@ class _State:
     warnings: CountHandler | None = None
     # `mkdocs serve` only: why the site cannot be built; the preview shows these in place of every page.
     problems: list[str] = []
+    # Language build: each page's context and its layout fingerprint, worked out once per build.
+    contexts: dict[str, Any] = {}
+    fingerprints: dict[str, str] = {}
+    reused: dict[str, str] = {}
 
 
 state = _State()
@@ -173,6 +183,8 @@ def _start_languages(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    LAYOUTS.forget()
+    SEARCH_ENTRIES.forget()
     _stop_counting()
     state.processes.stop()
     if state.lang is None and state.staged is not None:
@@ -218,7 +230,37 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     config.extra_css.extend(ASSETS.path(name) for name in ASSETS.styles)
     # This language's sitemap comes from the core (with hreflang alternates), never MkDocs' plain one.
     config.theme.static_templates.discard("sitemap.xml")
+    state.contexts, state.fingerprints, state.reused = {}, {}, {}
+    shared = shared_inputs(state.project, lang, Path(config.config_file_path),
+                           Path(config.theme.custom_dir) if config.theme.custom_dir else None,
+                           config.nav, config.site_url, config.repo_url, config.edit_uri, config.extra)
+    LAYOUTS.begin(shared)
+    SEARCH_ENTRIES.begin(shared)
     return config
+
+
+def _reuse_search_entries(config: MkDocsConfig) -> None:
+    """In the preview, Material's search index takes the entries of an unchanged page from the previous build
+    instead of parsing the page again (its index is made anew on every build, so this wraps the new one)."""
+    search = config.plugins.get("material/search")
+    index = getattr(search, "search_index", None)
+    if not SEARCH_ENTRIES.enabled or index is None:
+        return
+    index_page = index.add_entry_from_context
+
+    def add_entry_from_context(page: Page) -> None:
+        src_uri = page.file.src_uri
+        page_fingerprint = state.fingerprints.get(src_uri)
+        entries = SEARCH_ENTRIES.reusable(src_uri, page_fingerprint) if page_fingerprint else None
+        if entries is not None:
+            index.entries.extend(copy.deepcopy(entries))
+            return
+        before = len(index.entries)
+        index_page(page)
+        if page_fingerprint:
+            SEARCH_ENTRIES.keep(src_uri, page_fingerprint, copy.deepcopy(index.entries[before:]))
+
+    index.add_entry_from_context = add_entry_from_context
 
 
 def _error_page(config: MkDocsConfig) -> str:
@@ -238,6 +280,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                      "'Sitemap: %s' to it (README.md, Hosted)", state.address.path, state.address.absolute("sitemap.xml"))
         return Files([File.generated(config, path, content=content) for path, content in files.items()])
     language = state.language
+    _reuse_search_entries(config)
     for page in language.render_pages():
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{state.lang}/{page.src_uri} has the path of a generated page; rename it")
@@ -267,13 +310,54 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return ""
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def _toc(items: list[AnchorLink]) -> list[Any]:
+    return [(item.title, item.id, item.level, _toc(item.children)) for item in items]
+
+
+def _neighbour(page: Page | None) -> tuple[str, str] | None:
+    """A neighbour's address and, for a generated page, its title (hand-written ones count as shared input)."""
+    if page is None:
+        return None
     rendered = state.language.generated(page.file.src_uri)
-    return rendered.html if rendered is not None else html
+    return page.url, rendered.title if rendered is not None else ""
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The core's HTML for a generated page; in the preview, whether the page's previous layout can be reused. The
+    fingerprint covers everything the layout reads, as it is before accessibility.py (which runs next) derives the
+    table of contents and hidden parts from it."""
+    if state.lang is None:
+        return html
+    src_uri = page.file.src_uri
+    rendered = state.language.generated(src_uri)
+    if rendered is not None:
+        html = rendered.html
+    page_context = state.language.page_context(src_uri, page.url, page.title or config.site_name)
+    state.contexts[src_uri] = page_context
+    if not LAYOUTS.enabled:
+        return html
+    state.fingerprints[src_uri] = fingerprint(
+        html, page.title, page.meta, _toc(page.toc.items), page.url, page.canonical_url, page.edit_url,
+        page.is_homepage, _neighbour(page.previous_page), _neighbour(page.next_page),
+        [section.title for section in page.ancestors], page_context)
+    output = LAYOUTS.reusable(src_uri, state.fingerprints[src_uri])
+    if output is not None:
+        state.reused[src_uri] = output
+        page.meta["template"] = REUSED_LAYOUT
+    return html
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    if state.lang is not None and LAYOUTS.enabled:
+        env.loader = ChoiceLoader([DictLoader({REUSED_LAYOUT: "{{ archive_reused_output }}"}), env.loader])
+    return env
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    page_context = state.language.page_context(page.file.src_uri, page.url, page.title or config.site_name)
+    src_uri = page.file.src_uri
+    if src_uri in state.reused:
+        context["archive_reused_output"] = Markup(state.reused[src_uri])
+    page_context = state.contexts[src_uri]
     context["archive_alternates"] = [alternate.as_dict() for alternate in page_context.alternates]
     context["archive_fallback_lang"] = page_context.fallback_lang
     context["archive_jsonld"] = page_context.jsonld
@@ -281,6 +365,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["archive_citation_meta"] = page_context.citation_meta
     context["archive_chooser_absolute"] = page_context.chooser_absolute
     return context
+
+
+@event_priority(100)  # the layout's output before any other handler changes it: they run again on a reused one
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    src_uri = page.file.src_uri
+    if state.lang is not None and src_uri not in state.reused and src_uri in state.fingerprints:
+        LAYOUTS.keep(src_uri, state.fingerprints[src_uri], output)
+    return output
 
 
 def _shape_search_index(config: MkDocsConfig) -> None:
@@ -297,6 +389,11 @@ def _shape_search_index(config: MkDocsConfig) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     if state.lang is not None:
         _shape_search_index(config)
+        LAYOUTS.end()
+        SEARCH_ENTRIES.end()
+        if LAYOUTS.enabled:
+            log.debug("reused: %d layouts and %d pages' search entries of %d pages", len(LAYOUTS.reused),
+                      len(SEARCH_ENTRIES.reused), len(state.contexts))
         return
     if state.problems:
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -160,6 +160,19 @@ class SiteRenderer:
         return self.render_chooser(links, "not_found.html", address)
 
 
+_MARKDOWN = SafeMarkdown()  # one converter per process: builds render one page at a time
+
+
+# A text's HTML depends on these arguments alone: a body shown on its record page and on the reviewers' page is
+# converted once, and a process that builds again (the preview) converts only the texts that changed.
+@lru_cache(maxsize=2048)
+def rendered_markdown(text: str, lang: str | None, languages: tuple[str, ...],
+                      external_note: tuple[str, str] | None = None) -> Markup:
+    """`text` as HTML; with `lang`, runs in another of `languages`' scripts marked with their language."""
+    split = (lambda piece: split_foreign_runs(piece, lang, languages)) if lang else None
+    return _MARKDOWN.render(text, split, external_note)
+
+
 class LanguageRenderer:
     """Everything rendered in one language: pages and the navigation."""
 
@@ -168,7 +181,6 @@ class LanguageRenderer:
         self.archive = site.archive
         self.lang = lang
         self.l10n = Localizer(lang, load_translations(site.translations_dir, lang))
-        self.markdown = SafeMarkdown()
         self.env = jinja2.Environment(
             loader=site.loader,
             autoescape=True,
@@ -228,9 +240,8 @@ class LanguageRenderer:
             return None
         note = (self.l10n.gettext("(external link)"), self.lang)
         if resolved.lang != self.lang:  # a fallback: the whole body is marked with its language
-            return self.markdown.render(resolved.text, external_note=note)
-        return self.markdown.render(resolved.text, lambda text: split_foreign_runs(text, self.lang, self.site.languages),
-                                    note)
+            return rendered_markdown(resolved.text, None, (), note)
+        return rendered_markdown(resolved.text, self.lang, tuple(self.site.languages), note)
 
     # Pages -----------------------------------------------------------------------------------------------------
 
@@ -401,7 +412,7 @@ class LanguageRenderer:
         """A text in language `code`, its runs in another script marked with their language (as on record pages)."""
         languages = self.site.languages
         if markdown:
-            return self.markdown.render(text, lambda piece: split_foreign_runs(piece, code, languages))
+            return rendered_markdown(text, code, tuple(languages))
         return mark_foreign_runs(text, code, languages)
 
     def translation_status(self) -> RenderedPage:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import Any, Mapping
 
 from .profiles import PageProfile
@@ -22,13 +23,14 @@ def _page_key(location: str) -> str:
     return location.split("#", 1)[0].removesuffix(".html") or "index"
 
 
-def _variants(*texts: str) -> list[str]:
+@lru_cache(maxsize=16384)  # the same texts in every rebuild of the preview
+def _variants(*texts: str) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for text in texts:
         for word in words(html.unescape(_TAG.sub(" ", text))):
             for variant in sorted(spelling_variants(word)):
                 found.setdefault(variant)
-    return list(found)
+    return tuple(found)
 
 
 def shape_documents(documents: list[dict[str, Any]], profiles: Mapping[str, PageProfile]) -> list[dict[str, Any]]:
@@ -43,7 +45,7 @@ def shape_documents(documents: list[dict[str, Any]], profiles: Mapping[str, Page
         if profile.weight != 1.0:
             document["boost"] = profile.weight
         if "#" not in location and profile.names:
-            names = list(profile.names) + _variants(*profile.names, document.get("title", ""))
+            names = [*profile.names, *_variants(*profile.names, document.get("title", ""))]
             document[NAMES_FIELD] = " ".join(dict.fromkeys(names))
         elif "#" not in location:
             names = _variants(document.get("title", ""))

@@ -1,0 +1,98 @@
+"""The preview's memory of what the theme made of each page, so that a rebuild lays out and indexes again only the
+pages whose inputs changed.
+
+Laying a page out in the theme (navigation, header, footer) and indexing it for search are the largest parts of a
+language build, and an edit of one record changes the content of a handful of pages. The engine adapter hands over, per page, everything the
+layout reads (content, title, table of contents, per-page context, neighbours); where that fingerprint and the
+inputs every page shares are what they were in the previous build, the previous output is used again. A page
+never goes stale: any difference in its inputs, or in the shared ones (settings, layouts, hand-written pages,
+catalogs, navigation), lays it out again. Only a process that builds again and again (the preview's language
+worker) switches this on; a `build` lays out every page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Generic, Iterable, TypeVar
+
+from ..project import Project
+
+__all__ = ["ReusedOutputs", "LAYOUTS", "SEARCH_ENTRIES", "fingerprint", "shared_inputs"]
+
+Output = TypeVar("Output")
+
+
+def fingerprint(*parts: object) -> str:
+    """One hash of JSON-able parts (anything else by its `str`)."""
+    text = json.dumps(parts, default=str, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _files(folder: Path) -> Iterable[Path]:
+    return sorted(path for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else ()
+
+
+def shared_inputs(project: Project, lang: str, config_file: Path, overrides: Path | None, *extra: object) -> str:
+    """What every page of a language shares, by content: the settings file, the theme overrides and layouts, the
+    hand-written pages (their titles appear in the navigation and beside other pages), the catalogs; `extra` adds
+    what the adapter knows (the navigation, the site's address)."""
+    digest = hashlib.sha256(fingerprint(lang, *extra).encode("ascii"))
+    folders = [project.docs_dir / lang, project.layouts_dir, project.translations_dir]
+    if overrides is not None:
+        folders.append(overrides)
+    for path in [config_file, *(file for folder in folders for file in _files(folder))]:
+        digest.update(str(path).encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class ReusedOutputs(Generic[Output]):
+    """Page → (fingerprint, what a step made of it) in the previous build of this process. Switched off (the
+    default), it neither answers nor remembers anything."""
+
+    def __init__(self) -> None:
+        self.enabled = False
+        self._shared: str | None = None
+        self._outputs: dict[str, tuple[str, Output]] = {}
+        self._kept: dict[str, tuple[str, Output]] = {}
+        self.reused: set[str] = set()  # the pages of the current build that were reused
+
+    def begin(self, shared: str) -> None:
+        """A new build: outputs of pages it does not make again are dropped at its end; all of them when the shared
+        inputs changed."""
+        if not self.enabled:
+            return
+        if shared != self._shared:
+            self._outputs = {}
+        self._shared = shared
+        self._kept = {}
+        self.reused = set()
+
+    def reusable(self, page: str, page_fingerprint: str) -> Output | None:
+        kept = self._outputs.get(page) if self.enabled else None
+        if kept is None or kept[0] != page_fingerprint:
+            return None
+        self._kept[page] = kept
+        self.reused.add(page)
+        return kept[1]
+
+    def keep(self, page: str, page_fingerprint: str, output: Output) -> None:
+        if self.enabled:
+            self._kept[page] = (page_fingerprint, output)
+
+    def end(self) -> None:
+        """The build succeeded: what it laid out or reused is the memory for the next one."""
+        if self.enabled:
+            self._outputs, self._kept = self._kept, {}
+
+    def forget(self) -> None:
+        """The build failed: the next one starts from nothing."""
+        self._outputs, self._kept, self._shared, self.reused = {}, {}, None, set()
+
+
+# One each per process: the preview's language worker switches them on and keeps them between its builds.
+LAYOUTS: ReusedOutputs[str] = ReusedOutputs()  # the page layout's HTML
+SEARCH_ENTRIES: ReusedOutputs[list] = ReusedOutputs()  # the search index's entries of the page

@@ -1,0 +1,101 @@
+"""The preview's language builds lay out and index again only the pages whose inputs changed (build/reuse.py), and
+what they reuse is byte for byte what a clean build makes: after edits to a record, a registry entry, a hand-written
+page and a layout, every file of the language equals a build that reused nothing (issue 20).
+
+The builds run in this process, as the preview's language worker runs them, so the memory carries over."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project
+from partnerschaftsarchiv.build.reuse import LAYOUTS, SEARCH_ENTRIES
+
+
+@pytest.fixture
+def reuse(monkeypatch):
+    monkeypatch.setenv("PARTNERSCHAFTSARCHIV_LANGUAGE", "de")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    for memory in (LAYOUTS, SEARCH_ENTRIES):
+        memory.forget()
+    yield
+    for memory in (LAYOUTS, SEARCH_ENTRIES):
+        memory.enabled = False
+        memory.forget()
+
+
+def build_language(project: Path, site: Path, *, reusing: bool) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    LAYOUTS.enabled = SEARCH_ENTRIES.enabled = reusing
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def assert_same_as_clean(project: Path, preview: Path, tmp: Path, name: str) -> None:
+    clean = tmp / name
+    build_language(project, clean, reusing=False)
+    made, expected = files_of(preview), files_of(clean)
+    assert sorted(made) == sorted(expected)
+    differing = [path for path in expected if made[path] != expected[path]]
+    assert differing == []
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_rebuilds_reuse_unchanged_pages_and_match_a_clean_build(tmp_path, reuse):
+    project = make_project(tmp_path / "project")
+    preview = tmp_path / "preview"
+    record_page = "seminars/2017-06-moskau.md"
+
+    build_language(project, preview, reusing=True)
+    assert LAYOUTS.reused == set()  # the first build has nothing to reuse
+    build_language(project, preview, reusing=True)
+    everything = set(LAYOUTS.reused)
+    assert len(everything) > 100 and record_page in everything and "about.md" in everything
+    assert SEARCH_ENTRIES.reused == everything
+
+    # A record's title: its page and the pages that list it are laid out again, the rest is reused.
+    edit(project / "data" / "seminars" / "2017-06-moskau.yml",
+         '  de: "18. Sozialseminar in Moskau"', '  de: "18. Sozialseminar in Moskau (bearbeitet)"')
+    build_language(project, preview, reusing=True)
+    assert record_page not in LAYOUTS.reused and "seminars/index.md" not in LAYOUTS.reused
+    assert "about.md" in LAYOUTS.reused and len(LAYOUTS.reused) > 50
+    assert "(bearbeitet)" in (preview / "seminars" / "2017-06-moskau.html").read_text(encoding="utf-8")
+    assert_same_as_clean(project, preview, tmp_path, "clean-record")
+
+    # A registry entry's name, shown on every record that has the topic.
+    build_language(project, preview, reusing=True)
+    edit(project / "data" / "topics" / "selbsthilfe.yml", 'de: "Selbsthilfe"', 'de: "Selbsthilfe (neu)"')
+    build_language(project, preview, reusing=True)
+    assert "topics/selbsthilfe.md" not in LAYOUTS.reused
+    assert_same_as_clean(project, preview, tmp_path, "clean-topic")
+
+    # A hand-written page (its title is in the navigation of every page) and a layout: nothing is reused.
+    about = project / "docs" / "de" / "about.md"
+    for changed, old, new in [(about, about.read_text(encoding="utf-8"), about.read_text(encoding="utf-8")
+                               + "\nEin neuer Absatz.\n"),
+                              (project / "overrides" / "main.html", "{% extends", "{# bearbeitet #}\n{% extends")]:
+        build_language(project, preview, reusing=True)
+        edit(changed, old, new)
+        build_language(project, preview, reusing=True)
+        assert LAYOUTS.reused == set() and SEARCH_ENTRIES.reused == set()
+        assert_same_as_clean(project, preview, tmp_path, f"clean-{changed.name}")
