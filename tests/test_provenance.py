@@ -138,8 +138,8 @@ def test_a_review_says_who_and_when(project):
         "data/meetings/2019-03-testtreffen.yml:9: review.ru.date: '2026-02-30': day 30 does not exist in February 2026"]
     write(project, "meetings/2019-03-testtreffen.yml", meeting(extra='review: {ru: {by: "Anna", date: 30.11.2026}}\n'))
     assert problems(project, "testtreffen") == [
-        "data/meetings/2019-03-testtreffen.yml:9: review.ru.date: '30.11.2026': is not a day: write YYYY-MM-DD, "
-        "e.g. 2026-11-30"]
+        "data/meetings/2019-03-testtreffen.yml:9: review.ru.date: '30.11.2026': is not a day: write YYYY-MM-DD with "
+        "the digits 0 to 9, e.g. 2026-11-30"]
     write(project, "meetings/2019-03-testtreffen.yml", meeting(translation=reviewed))
     run = run_validate(project)
     assert run.returncode == 0
