@@ -23,12 +23,17 @@ def _page_key(location: str) -> str:
     return location.split("#", 1)[0].removesuffix(".html") or "index"
 
 
+@lru_cache(maxsize=65536)  # an archive's words repeat from page to page
+def _word_variants(word: str) -> tuple[str, ...]:
+    return tuple(sorted(spelling_variants(word)))
+
+
 @lru_cache(maxsize=16384)  # the same texts in every rebuild of the preview
 def _variants(*texts: str) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for text in texts:
         for word in words(html.unescape(_TAG.sub(" ", text))):
-            for variant in sorted(spelling_variants(word)):
+            for variant in _word_variants(word):
                 found.setdefault(variant)
     return tuple(found)
 
