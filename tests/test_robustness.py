@@ -97,6 +97,9 @@ def test_external_links_leave_with_noopener_and_say_so(built):
     assert ('<a href="https://example.org/quelle" rel="noopener noreferrer">Testquelle'
             '<span class="archive-external" lang="de"> (externer Link)</span></a>') in page
     assert '<span class="archive-external" lang="ru"> (внешняя ссылка)</span>' in built["ru/seminars/2017-06-grenzen.html"].decode()
+    # The reviewers' side-by-side page shows the body as the record page does, note included.
+    review = built["de/review/seminars/2017-06-grenzen.html"].decode()
+    assert f'<a href="https://example.org/a_(b)" rel="noopener noreferrer">extern{note}</a>' in review
 
 
 @pytest.mark.parametrize(("target", "external"), [

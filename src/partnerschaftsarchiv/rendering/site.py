@@ -238,10 +238,14 @@ class LanguageRenderer:
         resolved = self.text(record.body)
         if not resolved:
             return None
-        note = (self.l10n.gettext("(external link)"), self.lang)
         if resolved.lang != self.lang:  # a fallback: the whole body is marked with its language
-            return rendered_markdown(resolved.text, None, (), note)
-        return rendered_markdown(resolved.text, self.lang, tuple(self.site.languages), note)
+            return rendered_markdown(resolved.text, None, (), self._external_note)
+        return rendered_markdown(resolved.text, self.lang, tuple(self.site.languages), self._external_note)
+
+    @cached_property
+    def _external_note(self) -> tuple[str, str]:
+        """What follows each external link for screen readers, on every page of this language."""
+        return self.l10n.gettext("(external link)"), self.lang
 
     # Pages -----------------------------------------------------------------------------------------------------
 
@@ -411,8 +415,8 @@ class LanguageRenderer:
     def _text_in(self, text: str, code: str, markdown: bool) -> Markup:
         """A text in language `code`, its runs in another script marked with their language (as on record pages)."""
         languages = self.site.languages
-        if markdown:
-            return rendered_markdown(text, code, tuple(languages))
+        if markdown:  # the same HTML as on the record page, so the body is converted once
+            return rendered_markdown(text, code, tuple(languages), self._external_note)
         return mark_foreign_runs(text, code, languages)
 
     def translation_status(self) -> RenderedPage:
