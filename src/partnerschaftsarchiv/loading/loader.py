@@ -17,6 +17,7 @@ from ..structure import (
     RegistryKind, Relation, Source, Topic, Translation, TranslationStatus, parse_edtf,
 )
 from ..structure.kinds import EventStatus, RelationType, Role
+from .ids import is_id
 from .markdown_limits import markdown_problem
 from .provenance import check_provenance, place_mentions, reviews_of, venue_of
 from .problems import ArchiveInvalid, Problem, Severity, quoted, suggest
@@ -26,7 +27,6 @@ from .yaml_source import MAX_FILE_BYTES, YamlDocument, read_yaml
 __all__ = ["LoadResult", "load_archive", "LANGUAGES", "checked_date", "reserved_id"]
 
 LANGUAGES = ("de", "ru")
-_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 # Text fields that must exist in a record's original language, per schema.
 _REQUIRED_TEXT = {"title", "summary", "name"}
@@ -50,10 +50,6 @@ class _Item:
     @property
     def data(self) -> dict[str, Any]:
         return self.doc.data
-
-
-def _is_id(text: str) -> bool:
-    return bool(text) and set(text) <= _ID_CHARS and not text.startswith("-") and "--" not in text and not text.endswith("-")
 
 
 # Ids the site cannot give a record: `index` is the page of every folder's list, and Windows refuses files named
@@ -172,7 +168,7 @@ class _Loader:
             self.problems.append(Problem(name, None, None, f"unexpected file{hint}"))
             return
         stem = path.stem
-        if not _is_id(stem):
+        if not is_id(stem):
             self.problems.append(Problem(name, None, None,
                                          f"the file name {quoted(stem)} is not a valid id: use lower-case ASCII letters, "
                                          "digits and single hyphens"))
@@ -308,7 +304,7 @@ class _Loader:
         data, doc = item.data, item.doc
 
         def check(path: tuple[str | int, ...], value: Any, folder: str, what: str) -> None:
-            if isinstance(value, str) and _is_id(value) and value not in self.known[folder]:
+            if isinstance(value, str) and is_id(value) and value not in self.known[folder]:
                 self.problems.append(doc.problem(path, f"unknown {what} '{value}'{suggest(value, self.known[folder])}"))
 
         records = set().union(*(self.known[k.folder] for k in RecordKind))
@@ -330,7 +326,7 @@ class _Loader:
             check(("publisher",), data["publisher"], "organizations", "organization")
         for i, relation in enumerate(_list(data, "relations")):
             target = _field(relation, "record")
-            if not (isinstance(target, str) and _is_id(target)):
+            if not (isinstance(target, str) and is_id(target)):
                 continue
             if target == data.get("id"):
                 self.problems.append(doc.problem(("relations", i, "record"), "a record cannot relate to itself"))

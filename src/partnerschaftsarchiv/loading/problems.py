@@ -73,7 +73,12 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+# What else ends a line for str.splitlines() and for some terminals and editors: written as escapes too.
+_OTHER_LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
 def quoted(value: object, limit: int = 60) -> str:
     """A value from a record, quoted on one short line: a problem is one line, whatever the record holds."""
     text = str(value).replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    text = text.translate(_OTHER_LINE_BREAKS)
     return f"'{text[: limit - 1]}…'" if len(text) > limit else f"'{text}'"

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any, Iterable, Iterator, Mapping
 
 from ..structure import EdtfError, PlaceMention, PlaceRole, RecordKind, RegistryKind, Review, parse_edtf
-from .problems import Problem, Severity, suggest
+from .ids import is_id
+from .problems import Problem, Severity, quoted, suggest
 from .yaml_source import YamlDocument
 
 __all__ = ["PLACEHOLDER_PREFIXES", "PLACEHOLDER_TEXTS", "WARNING", "check_provenance", "is_placeholder",
@@ -103,9 +104,10 @@ def _unknown_places(doc: YamlDocument, known_places: set[str]) -> Iterator[Probl
     places = doc.data.get("places")
     for i, item in enumerate(places if isinstance(places, list) else []):
         place = item.get("id") if isinstance(item, dict) else None
-        if isinstance(place, str) and place not in known_places:
-            yield doc.problem(("places", i, "id"), f"unknown place '{place}'{suggest(place, known_places)}: the "
-                                                   f"places are the file names under data/places/")
+        # A malformed id has its message from the schema already.
+        if isinstance(place, str) and is_id(place) and place not in known_places:
+            yield doc.problem(("places", i, "id"), f"unknown place {quoted(place)}{suggest(place, known_places)}: "
+                                                   f"the places are the file names under data/places/")
 
 
 def _reviews(doc: YamlDocument) -> Iterator[Problem]:
