@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from babel.support import NullTranslations
 
 from partnerschaftsarchiv.i18n import Localizer, load_translations
 from partnerschaftsarchiv.structure import EdtfError, Precision, Season, parse_edtf
@@ -163,3 +164,18 @@ def test_fuzzy_entries_are_left_out_as_pybabel_compile_does(tmp_path):
     assert (l10n.gettext("held"), l10n.gettext("planned")) == ("stattgefunden", "planned")
     assert l10n.pgettext("meeting", "held") == "fand statt"
     assert l10n.pgettext("seminar", "held") == "held"
+
+
+@pytest.mark.parametrize("edtf, label", [
+    ("2017-06-04/2017-06-09", "4.–9. kesäkuuta 2017"),
+    ("2017-06-04/2017-07-09", f"4. kesäkuuta{THIN}–{THIN}9. heinäkuuta 2017"),
+    ("2017-06-04/2018-07-09", f"4. kesäkuuta 2017{THIN}–{THIN}9. heinäkuuta 2018"),
+])
+def test_day_ranges_where_the_language_spells_the_month_out_already(edtf, label):
+    # Finnish CLDR patterns have MMMM (full month) where German and Russian have MMM: kept, not made MMMMM.
+    assert Localizer("fi", NullTranslations()).date(parse_edtf(edtf)) == label
+
+
+def test_a_message_missing_from_the_catalog_stays_in_english_with_its_plural():
+    ru = Localizer("ru", load_translations(REPO / "translations", "ru"))
+    assert [ru.ngettext("%(num)s apple", "%(num)s apples", n) for n in (1, 2)] == ["%(num)s apple", "%(num)s apples"]

@@ -9,7 +9,7 @@ import pytest
 
 from partnerschaftsarchiv.i18n.collation import collation_key, initial
 from partnerschaftsarchiv.rendering.alphabet import letter_groups
-from partnerschaftsarchiv.rendering.foreign_runs import mark_foreign_runs, split_foreign_runs
+from partnerschaftsarchiv.rendering.foreign_runs import SCRIPT_LETTERS, _run_pattern, mark_foreign_runs, split_foreign_runs
 from partnerschaftsarchiv.rendering.outline import Heading, first_heading
 from partnerschaftsarchiv.rendering.paths import UnsafePagePath, checked_key
 
@@ -77,3 +77,23 @@ def test_letter_groups_follow_the_languages_order():
         ("#", ["12"]), ("A", ["apfel", "Äpfel"]), ("O", ["Öl"]), ("Z", ["Zebra"]), ("М", ["Москва"])]
     ru = sorted(["Яблоко", "Ёлка", "Берлин", "Ель", "Berlin"], key=collation_key("ru"))
     assert ru == ["Берлин", "Ёлка", "Ель", "Яблоко", "Berlin"]
+
+
+def test_a_run_of_words_ends_with_a_letter_a_digit_or_a_dot():
+    run = _run_pattern(SCRIPT_LETTERS["ru"])
+    assert run.findall("«Москва-2, ул. Ленина 5» и т.д. — Berlin") == ["Москва-2, ул. Ленина 5", "и т.д."]
+    assert run.findall("Berlin, Москва, 12") == ["Москва, 12"]
+
+
+def test_runs_at_the_start_and_languages_named_twice_or_unknown():
+    assert split_foreign_runs("Москва und Минск", "de", ("de", "ru", "ru")) == [
+        ("Москва", "ru"), (" und ", None), ("Минск", "ru")]
+    assert split_foreign_runs("Москва und Минск", "de", ("en", "de", "ru")) == [
+        ("Москва", "ru"), (" und ", None), ("Минск", "ru")]
+    assert split_foreign_runs("Berlin и Москва", "ru", ("de", "ru")) == [("Berlin", "de"), (" и Москва", None)]
+
+
+def test_heading_text_with_character_references_and_no_heading_of_the_level():
+    assert first_heading('<h1 id="t">Berlin &amp; Moskau &#8211; 2017</h1>') == Heading(1, "t", "Berlin & Moskau – 2017")
+    assert first_heading('<h2 id="a">A</h2><p>x</p>') is None
+    assert first_heading('<h2 id="a">A</h2><p>x</p>', 3) is None

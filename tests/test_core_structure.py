@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from partnerschaftsarchiv.structure import (Archive, Citation, LocalizedText, Participation, RecordKind, RegistryKind,
-                                            Relation, RelationType, Role, TranslationStatus, parse_edtf)
-from partnerschaftsarchiv.structure.chronology import by_start_year, records_in_year, tally_by_year, years_touched
+from partnerschaftsarchiv.structure import (Archive, Citation, LocalizedText, Participation, PlaceRole, RecordKind,
+                                            RegistryKind, Relation, RelationType, Role, TranslationStatus, parse_edtf)
+from partnerschaftsarchiv.structure.chronology import (Neighbours, by_start_year, neighbours_in_kind, records_in_year,
+                                                       tally_by_year, years_touched)
 from partnerschaftsarchiv.structure.cooccurrence import related_topics
-from partnerschaftsarchiv.structure.entries import Record
+from partnerschaftsarchiv.structure.entries import Organization, Person, PlaceMention, Record, Topic
 from partnerschaftsarchiv.structure.text import ResolvedText, Translation
 
 
@@ -121,3 +122,56 @@ def test_registry_by_kind():
     a = Archive(records={}, topics={"t": 1}, organizations={"o": 2}, people={"p": 3}, places={"l": 4},
                 sources={"s": 5})
     assert [dict(a.registry(k)) for k in RegistryKind] == [{"t": 1}, {"o": 2}, {"p": 3}, {"l": 4}, {"s": 5}]
+
+
+def test_two_records_of_one_kind_in_one_year_count_twice():
+    tallies = tally_by_year([record("s1", "2012-01"), record("s2", "2012-05"), record("m", "2013", RecordKind.MEETING)])
+    assert [(t.year, t.count(RecordKind.SEMINAR), t.count(RecordKind.MEETING), t.total) for t in tallies] == [
+        (2012, 2, 0, 2), (2013, 0, 1, 1)]
+
+
+def test_previous_and_next_record_of_the_same_kind():
+    found = neighbours_in_kind(RECORDS + [record("f", "2020")])
+    by_id = {r.id: r for r in RECORDS}
+    assert sorted(found) == ["a", "b", "c", "d", "e", "f"]
+    assert [(found[i].earlier and found[i].earlier.id, found[i].later and found[i].later.id) for i in "ebf"] == [
+        (None, "b"), ("e", "f"), ("b", None)]
+    assert (found["a"].earlier, found["a"].later) == (None, None)  # the only agreement
+    assert found["c"] == found["d"] == Neighbours()
+    assert found["b"].earlier is by_id["e"]
+    assert neighbours_in_kind([]) == {}
+
+
+def test_related_topics_tie_broken_by_id_not_by_order_of_mention():
+    assert related_topics([record("r", "2012", topics=["x", "z", "y"])], "x") == [("y", 1), ("z", 1)]
+
+
+def test_registry_entries_citing_a_source_in_registry_order():
+    cites = (Citation("s1", LocalizedText({"de": "S. 2"}, "de")),)
+    name = LocalizedText({"de": "Name"}, "de")
+    entry = {"path": Path("data/x.yml"), "translation": Translation("de"), "name": name}
+    topic = Topic(id="t", sources=(Citation("s2"),) + cites, **entry)
+    person = Person(id="p", sources=cites, **entry)
+    organization = Organization(id="o", sources=cites, **entry)
+    a = Archive(records={}, topics={"t": topic, "t2": Topic(id="t2", **entry)}, organizations={"o": organization},
+                people={"p": person}, places={}, sources={})
+    assert a.entries_citing("s1") == [topic, organization, person]
+    assert a.entries_citing("s2") == [topic]
+    assert a.entries_citing("s3") == []
+
+
+def test_places_of_a_record_by_their_role():
+    visit = Record(id="v", path=Path("data/seminars/v.yml"), translation=Translation("de"), kind=RecordKind.SEMINAR,
+                   title=LocalizedText({"de": "v"}, "de"), summary=LocalizedText({"de": "v"}, "de"),
+                   date=parse_edtf("2017"), place="berlin",
+                   places=(PlaceMention("berlin", PlaceRole.VENUE), PlaceMention("moskau", PlaceRole.VISITED),
+                           PlaceMention("maryino", PlaceRole.VISITED)))
+    assert visit.places_as(PlaceRole.VISITED) == ("moskau", "maryino")
+    assert visit.places_as(PlaceRole.VENUE) == ("berlin",)
+    assert RECORDS[0].places_as(PlaceRole.VENUE) == ()
+
+
+def test_a_text_missing_in_its_original_language_is_empty():
+    assert LocalizedText({"ru": "Марьино"}, "de").get("de") == ResolvedText("", "de", True)
+    assert LocalizedText({"ru": "Марьино"}, "de").get("en") == ResolvedText("", "de", True)
+    assert bool(ResolvedText("Haus", "de", False)) is True

@@ -41,7 +41,7 @@ def collation_key(lang: str) -> Callable[[str], tuple]:
 
 def _primary(text: str) -> tuple[int, ...]:
     key = _collator().sort_key(text)
-    return tuple(key[:key.index(0)]) if 0 in key else tuple(key)
+    return tuple(key[:key.index(0)])  # pyuca ends each level with 0
 
 
 def initial(text: str) -> str:

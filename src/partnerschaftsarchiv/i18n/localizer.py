@@ -77,9 +77,8 @@ class Localizer:
         # CLDR's yMMMd interval patterns with full month names: "4.–9. Juni 2017", "4–9 июня 2017 г.".
         # (Babel's yMMMMd falls back to abbreviated months in Russian.)
         greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
-        patterns = self.locale.interval_formats.get("yMMMd", {}).get(greatest)
-        if not patterns:
-            return format_interval(start, end, "yMMMMd", locale=self.locale)
+        # Every CLDR locale has the three (y, M, d); some (fi) spell the month out already.
+        patterns = self.locale.interval_formats["yMMMd"][greatest]
         full = [p.replace("MMM", "MMMM") if "MMMM" not in p else p for p in patterns]
         return "".join(parse_pattern(p).apply(d, self.locale) for p, d in zip(full, (start, end)))
 

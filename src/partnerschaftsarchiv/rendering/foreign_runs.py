@@ -36,7 +36,8 @@ _PATTERNS = {lang: _run_pattern(letters) for lang, letters in SCRIPT_LETTERS.ite
 def split_foreign_runs(text: str, lang: str, languages: Iterable[str]) -> list[tuple[str, str | None]]:
     """`text` (in `lang`) as pieces: (piece, None) in `lang`, (piece, code) in another archive language's script."""
     own = SCRIPT_LETTERS.get(lang)
-    others = [code for code in languages if code != lang and code in _PATTERNS and SCRIPT_LETTERS[code] != own]
+    # Languages in another script than `lang`'s (`lang` itself is left out by its own script).
+    others = [code for code in languages if code in _PATTERNS and SCRIPT_LETTERS[code] != own]
     if own is None or not others:
         return [(text, None)]
     pieces: list[tuple[str, str | None]] = []

@@ -69,12 +69,12 @@ class _SafetyTreeprocessor(Treeprocessor):
                 if element.tag == "img":
                     # Keep what the image would have said, never load anything.
                     span = etree.Element("span")
-                    span.text = element.get("alt", "")
+                    span.text = element.get("alt")  # Python-Markdown gives every image one
                     span.tail = element.tail
                     parent.remove(element)
                     parent.insert(index, span)
                 elif element.tag == "a":
-                    href = element.get("href", "")
+                    href = element.get("href")  # and every link one
                     element.attrib = {"href": href} if href and is_safe_link(href) else {}
                     if "href" in element.attrib and is_external(href):
                         self._mark_external(element)
@@ -111,7 +111,7 @@ class _LanguageTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         for element in list(root.iter()):
-            if element.tag in ("code", "pre"):
+            if element.tag == "code":  # a code block is <pre><code>: its text is in the <code>
                 continue
             # The children are rebuilt in one pass: inserting one by one would be quadratic in their number.
             element.text, children = self._spans(element.text)
@@ -139,7 +139,7 @@ class _BracketText:
 
     def __init__(self) -> None:
         self._text: str | None = None
-        self._closing: dict[int, int] = {}
+        self._closing: dict[int, int | None] = {}
 
     def __call__(self, data: str, index: int) -> tuple[str, int, bool]:
         if data is not self._text or index - 1 not in self._closing:
@@ -154,31 +154,20 @@ class _BracketText:
                     return data[index:bracket.start()], bracket.end(), True
             else:
                 return data[index:], len(data), False
-            if index - 1 not in self._closing:  # not just after a bracket: no pattern of Python-Markdown asks so
-                return self._walk(data, index)
-        close = self._closing[index - 1]
-        if close < 0:
+        close = self._closing[index - 1]  # a pass just paired from `index - 1`, or an earlier one did
+        if close is None:
             return data[index:], len(data), False
         return data[index:close], close + 1, True
 
     def _pair(self, data: str, start: int) -> None:
-        """Pair every bracket from `start` on (a pairing depends only on the text after the `[`); -1: unclosed."""
+        """Pair every bracket from `start` on (a pairing depends only on the text after the `[`); None: unclosed."""
         self._text, self._closing, opened = data, {}, []
         for bracket in _BRACKET.finditer(data, start):
             if bracket.group() == "[":
                 opened.append(bracket.start())
             elif opened:
                 self._closing[opened.pop()] = bracket.start()
-        self._closing.update(dict.fromkeys(opened, -1))
-
-    @staticmethod
-    def _walk(data: str, index: int) -> tuple[str, int, bool]:
-        depth = 1
-        for bracket in _BRACKET.finditer(data, index):
-            depth += 1 if bracket.group() == "[" else -1
-            if depth == 0:
-                return data[index:bracket.start()], bracket.end(), True
-        return data[index:], len(data), False
+        self._closing.update(dict.fromkeys(opened))
 
 
 # `(address)` with at most one level of balanced brackets in the address and no title, spaces or <…>: most links.
@@ -196,7 +185,7 @@ def _bounded_get_link(get_link: Callable[[str, int], tuple[str, str | None, int,
         end = index + _LINK_WINDOW
         if ")" not in data[index:end]:
             return "", None, index, False
-        return get_link(data[:end] if end < len(data) else data, index)
+        return get_link(data[:end], index)
 
     return bounded
 
@@ -213,9 +202,9 @@ class SafeMarkdown:
             if isinstance(pattern, LinkInlineProcessor):  # links, images and references
                 pattern.getText = bracket_text
                 pattern.getLink = _bounded_get_link(pattern.getLink)
-        self._safety = _SafetyTreeprocessor(self._md)
+        self._safety = _SafetyTreeprocessor()
         self._md.treeprocessors.register(self._safety, "archive_safety", 0)
-        self._languages = _LanguageTreeprocessor(self._md)
+        self._languages = _LanguageTreeprocessor()
         self._md.treeprocessors.register(self._languages, "archive_languages", -1)
 
     def render(self, text: str, split: Splitter | None = None, external_note: tuple[str, str] | None = None) -> Markup:
@@ -224,8 +213,4 @@ class SafeMarkdown:
         self._md.reset()
         self._languages.split = split
         self._safety.external_note = external_note
-        try:
-            return Markup(self._md.convert(text))
-        finally:
-            self._languages.split = None
-            self._safety.external_note = None
+        return Markup(self._md.convert(text))

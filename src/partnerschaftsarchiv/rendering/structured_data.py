@@ -74,9 +74,10 @@ class StructuredData:
 
     def _entry(self, kind: str, entry, from_key: str) -> dict[str, Any]:
         node: dict[str, Any] = {"@type": kind, "name": self._text(entry.name), "url": self._link(from_key, self.lang, entry.key)}
-        short = getattr(entry, "short_name", None)
+        # A short name in other languages only: none on this page (never an empty name).
+        short = self._text(getattr(entry, "short_name", None))
         if short:
-            node["alternateName"] = self._text(short)
+            node["alternateName"] = short
         return node
 
     def _place(self, place_id: str, from_key: str) -> dict[str, Any]:
