@@ -257,9 +257,12 @@ def test_notices_say_which_translations_are_still_to_do_in_file_order(tmp_path):
     result = loaded(tmp_path, {
         "topics/teilhabe.yml": "id: teilhabe\nname: {ru: Участие}\ndescription: {ru: Текст.}\n"
                                "translation: {ru: original}\nsources: [{source: zeitung}]\n",
+        "seminars/seminar-a.yml": BASE["seminars/seminar-a.yml"].replace(
+            "body: {de: Text des Seminars., ru: Текст семинара.}", "body: {de: Text des Seminars.}"),
     })
     assert [(str(n), n.severity) for n in result.notices] == [
         ("data/meetings/treffen-b.yml:10: translation: de: no translation yet of summary", Severity.NOTICE),
+        ("data/seminars/seminar-a.yml:10: translation: ru: no translation yet of body", Severity.NOTICE),
         ("data/topics/teilhabe.yml:1: id: warning: nothing names this topic, so its page lists nothing: name it in a "
          "record's `topics:`, or delete the file", Severity.NOTICE),
         ("data/topics/teilhabe.yml:4: translation: de: no translation yet of name, description", Severity.NOTICE),
@@ -279,13 +282,15 @@ FOLDERS_WITH_SLASH = "seminars/, agreements/, projects/, meetings/, topics/, org
 
 
 def test_anything_beside_the_known_folders_is_named(tmp_path):
-    data = write(tmp_path, {"notes.txt": "x", ".entwurf.yml": "id: x\n"})
+    data = write(tmp_path, {"notes.txt": "x", ".entwurf.yml": "id: x\n", ".alt.yaml": "x", ".ALT.YML": "x"})
     (data / "topic").mkdir()
     (data / "link").symlink_to(data / "topics")
     # Read-me files and hidden files that are no records are left alone.
     for name in ("README.md", "ReadMe", ".gitkeep"):
         (data / name).write_text("x", encoding="utf-8")
     assert problems(data) == [
+        f"data/.ALT.YML: unexpected file: records belong in one of the folders {FOLDERS_WITH_SLASH}",
+        f"data/.alt.yaml: unexpected file: records belong in one of the folders {FOLDERS_WITH_SLASH}",
         f"data/.entwurf.yml: unexpected file: records belong in one of the folders {FOLDERS_WITH_SLASH}",
         f"data/link: unexpected file: records belong in one of the folders {FOLDERS_WITH_SLASH}",
         f"data/notes.txt: unexpected file: records belong in one of the folders {FOLDERS_WITH_SLASH}",
@@ -361,8 +366,11 @@ def test_ids_of_one_character_and_with_digits_are_fine(tmp_path):
         "topics/a.yml": "id: a\nname: {de: A}\ntranslation: {de: original}\n",
         "topics/com10.yml": "id: com10\nname: {de: B}\ntranslation: {de: original}\n",
         "topics/x-1-y.yml": "id: x-1-y\nname: {de: C}\ntranslation: {de: original}\n",
+        # Every character an id may hold, at once.
+        "topics/a-bcdefghijklmnopqrstuvwxyz0123456789.yml": "id: a-bcdefghijklmnopqrstuvwxyz0123456789\n"
+                                                            "name: {de: D}\ntranslation: {de: original}\n",
     }).archive
-    assert sorted(archive.topics) == ["a", "com10", "inklusion", "x-1-y"]
+    assert sorted(archive.topics) == ["a", "a-bcdefghijklmnopqrstuvwxyz0123456789", "com10", "inklusion", "x-1-y"]
 
 
 def test_a_named_pipe_is_refused_but_its_id_is_known(tmp_path):
@@ -375,19 +383,60 @@ def test_a_named_pipe_is_refused_but_its_id_is_known(tmp_path):
 
 
 def test_a_file_at_the_size_limit_is_read_and_one_byte_more_is_refused(tmp_path):
-    text = "id: rand\nname: {de: Rand}\ntranslation: {de: original}\n"
+    # The file ends in its last field's closing brace: a byte less read would be a syntax error.
+    text = "id: rand\ntranslation: {de: original}\nname: {de: Rand}"
     padding = 262_144 - len(text) - 1
-    data = write(tmp_path, {"topics/rand.yml": text + "#" * padding + "\n"})
+    data = write(tmp_path, {"topics/rand.yml": "#" * padding + "\n" + text})
     assert (data / "topics/rand.yml").stat().st_size == 262_144
-    assert "rand" in load_archive(data).archive.topics
-    (data / "topics/rand.yml").write_text(text + "#" * (padding + 1) + "\n", encoding="utf-8")
+    assert load_archive(data).archive.topics["rand"].name == LocalizedText({"de": "Rand"}, "de")
+    (data / "topics/rand.yml").write_text("#" * (padding + 1) + "\n" + text, encoding="utf-8")
     assert problems(data) == ["data/topics/rand.yml: file is 262,145 bytes; a record may have at most 262,144"]
+
+
+def test_a_file_that_vanishes_while_it_is_read(tmp_path, monkeypatch):
+    data = write(tmp_path, {"topics/weg.yml": "id: weg\n"})
+    lstat = Path.lstat
+
+    def vanished(path):
+        if path.name == "weg.yml":
+            raise FileNotFoundError(2, "No such file or directory")
+        return lstat(path)
+
+    monkeypatch.setattr(Path, "lstat", vanished)
+    assert problems(data) == ["data/topics/weg.yml: cannot be read: No such file or directory"]
+
+
+def test_a_file_that_grew_since_its_size_was_looked_at_is_read_one_byte_past_the_limit(tmp_path, monkeypatch):
+    data = write(tmp_path, {"topics/wachsend.yml": "#" * 300_000 + "\n"})
+    lstat = Path.lstat
+
+    def looked_at_before_it_grew(path):
+        info = lstat(path)
+        if path.name != "wachsend.yml":
+            return info
+        return os.stat_result((info.st_mode, info.st_ino, info.st_dev, info.st_nlink, info.st_uid, info.st_gid, 100,
+                               info.st_atime, info.st_mtime, info.st_ctime))
+
+    monkeypatch.setattr(Path, "lstat", looked_at_before_it_grew)
+    assert problems(data) == ["data/topics/wachsend.yml: file is 262,145 bytes; a record may have at most 262,144"]
 
 
 def test_a_file_that_is_no_mapping(tmp_path):
     data = write(tmp_path, {"topics/liste.yml": "- a\n- b\n"})
     assert problems(data) == ["data/topics/liste.yml:1: a record is a mapping of fields (field: value), not a single "
                               "value or list"]
+
+
+def test_a_file_without_id_is_told_so_once(tmp_path):
+    data = write(tmp_path, {"topics/ohne.yml": "name: {de: Ohne}\ntranslation: {de: original}\n"})
+    assert problems(data) == ["data/topics/ohne.yml:1: id: missing required field"]
+
+
+def test_empty_ids_are_told_empty_not_unknown(tmp_path):
+    data = write(tmp_path, {"seminars/seminar-a.yml": BASE["seminars/seminar-a.yml"].replace(
+        "topics: [inklusion]", "topics: ['', inklusion]").replace("record: treffen-b", "record: ''")})
+    assert problems(data) == ["data/seminars/seminar-a.yml:11: topics[0]: must not be empty",
+                              "data/seminars/seminar-a.yml:17: relations[0].record: must not be empty"]
 
 
 def test_a_yaml_error_is_said_alone(tmp_path):
@@ -548,7 +597,8 @@ def test_unknown_ids_unlike_any_file_and_references_of_a_file_with_schema_errors
     data = write(tmp_path, {
         "agreements/abkommen.yml": _record("abkommen", "agreement", "status: unterzeichnet\ntopics: [xyz]\n"
                                            "organizations: [{id: qqq, role: party}]\npeople: [{id: ppp, role: party}]\n"
-                                           "relations: [{type: rests_on, record: rrr}]\n"),
+                                           "relations: [{type: rests_on, record: rrr}]\n"
+                                           "places: [{id: nirgendwo, role: visited}]\n"),
     })
     assert problems(data) == [
         "data/agreements/abkommen.yml:8: status: 'unterzeichnet' is not allowed here; use one of: signed, in_force, "
@@ -557,6 +607,34 @@ def test_unknown_ids_unlike_any_file_and_references_of_a_file_with_schema_errors
         "data/agreements/abkommen.yml:10: organizations[0].id: unknown organization 'qqq'",
         "data/agreements/abkommen.yml:11: people[0].id: unknown person 'ppp'",
         "data/agreements/abkommen.yml:12: relations[0].record: unknown record 'rrr'",
+        "data/agreements/abkommen.yml:13: places[0].id: unknown place 'nirgendwo': the places are the file names under "
+        "data/places/",
+    ]
+
+
+def test_entries_that_are_no_mappings_are_told_once(tmp_path):
+    seminar = BASE["seminars/seminar-a.yml"]
+    for old, new in (("  - {id: olga, role: leader, function: {de: Leiterin, ru: Руководитель}}", "  - olga"),
+                     ("  - source: zeitung", "  - zeitung"), ("  - {type: prepares, record: treffen-b}", "  - treffen-b")):
+        seminar = seminar.replace(old, new)
+    assert problems(write(tmp_path, {"seminars/seminar-a.yml": seminar})) == [
+        "data/seminars/seminar-a.yml:15: people[0]: expected a mapping of fields, found text",
+        "data/seminars/seminar-a.yml:17: relations[0]: expected a mapping of fields, found text",
+        "data/seminars/seminar-a.yml:21: sources[1]: expected a mapping of fields, found text",
+    ]
+
+
+def test_a_related_record_that_is_no_id_is_told_by_the_schema_alone(tmp_path):
+    data = write(tmp_path, {"seminars/seminar-a.yml": BASE["seminars/seminar-a.yml"].replace(
+        "  - {type: prepares, record: treffen-b}", "  - {type: prepares, record: Treffen B}\n"
+                                                   "  - {type: continues, record: 5}\n"
+                                                   "  - {type: continues, record: treffen-c}")})
+    assert problems(data) == [
+        "data/seminars/seminar-a.yml:17: relations[0].record: 'Treffen B': ids are lower-case ASCII letters and digits "
+        "joined by single hyphens, e.g. 2017-06-moskau",
+        "data/seminars/seminar-a.yml:18: relations[1].record: expected text, found the number 5 (put it in quotes if it "
+        "is text)",
+        "data/seminars/seminar-a.yml:19: relations[2].record: unknown record 'treffen-c' (did you mean 'treffen-b'?)",
     ]
 
 
@@ -676,6 +754,7 @@ def test_a_paragraph_of_at_most_3000_characters():
                                                                 "of the text): split it with a blank line")
     assert markdown_problem(("x" * 2000 + "\n\n") * 5) is None
     assert markdown_problem("x" * 2000 + "\n \t\n" + "x" * 2000) is None  # a line of spaces is blank
+    assert markdown_problem("Titel\n\n" + "x" * 2999) is None
     assert markdown_problem("Titel\n\n" + "x" * 2000 + "\n" + "x" * 1000) == (
         "a paragraph of more than 3,000 characters (from line 3 of the text): split it with a blank line")
 
@@ -701,6 +780,7 @@ def test_a_paragraph_of_at_most_200_square_brackets():
                                                                    "(from line 3 of the text): at most 100 links per "
                                                                    "paragraph")
     assert markdown_problem("- " + "[a]" * 60 + "\n- " + "[a]" * 60) is None
+    assert markdown_problem("Absatz [a]\n- " + "[]" * 100) is None
     assert markdown_problem("x" * 2999 + "\n" + "[" * 201) == ("a paragraph of more than 3,000 characters (from line 1 "
                                                                "of the text): split it with a blank line")
 
@@ -745,3 +825,11 @@ def test_an_empty_or_cut_off_snapshot_says_so(tmp_path, handed, why):
         load_snapshot(handed, tmp_path / "data")
     assert str(raised.value) == f"no valid snapshot of {tmp_path / 'data'} was handed over ({why})"
     assert raised.value.__cause__ is None and raised.value.__suppress_context__
+
+
+def test_the_error_of_a_failed_load_reads_as_the_report(tmp_path):
+    data = write(tmp_path, {"notes.txt": "x"})
+    with pytest.raises(ArchiveInvalid) as raised:
+        load_archive(data)
+    assert str(raised.value) == (f"data/notes.txt: unexpected file: records belong in one of the folders "
+                                 f"{FOLDERS_WITH_SLASH}\n1 error in the records: nothing was built.")

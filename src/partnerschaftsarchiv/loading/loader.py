@@ -200,14 +200,15 @@ class _Loader:
             return
         schema_problems = list(validate_document(doc, schema))
         self.problems.extend(schema_problems)
+        item = _Item(folder, schema, doc)
         if doc.data.get("id") != stem and "id" in doc.data:
             self.problems.append(doc.problem(("id",), f"{quoted(doc.data['id'])} differs from the file name '{stem}': "
                                                       f"the id is the file name without .yml"))
-            self.invalid.append(_Item(folder, schema, doc))
+            self.invalid.append(item)
         elif not schema_problems:
-            self.items.append(_Item(folder, schema, doc))
+            self.items.append(item)
         else:
-            self.invalid.append(_Item(folder, schema, doc))
+            self.invalid.append(item)
 
     # Checks across files ---------------------------------------------------------------------------------------
 
@@ -280,6 +281,7 @@ class _Loader:
                                              f"the title in the source's own language ({own}) belongs in 'title'; "
                                              "title_translation holds only translations of it"))
         missing: list[str] = []
+        with_status = set(statuses)
         for field in _TEXT_FIELDS:
             if not isinstance(data.get(field), dict):
                 continue
@@ -288,11 +290,11 @@ class _Loader:
                     self.problems.append(doc.problem((field, original),
                                                      f"the text in the original language ({original}) is missing"))
             for lang in LANGUAGES:
-                if lang != original and data[field].get(lang) and lang not in statuses:
+                if lang != original and data[field].get(lang) and lang not in with_status:
                     self.problems.append(doc.problem(("translation",),
                                                      f"the {lang} text has no status: add '{lang}: unreviewed' "
                                                      f"(or reviewed)"))
-                    statuses = {**statuses, lang: "unreviewed"}  # say it once per record
+                    with_status.add(lang)  # say it once per record
         for lang in LANGUAGES:
             if lang == original:
                 continue
