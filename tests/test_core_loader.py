@@ -116,13 +116,11 @@ sources: [{source: zeitung}]
 }
 
 
-def write(tmp_path: Path, files: dict[str, str | None], base: bool = True) -> Path:
-    """A `data/` folder of BASE (unless `base` is false) with `files` laid over it; None removes a file."""
+def write(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A `data/` folder of BASE with `files` (path below data/ → YAML text) laid over it."""
     data = tmp_path / "data"
-    for name, text in ({**BASE, **files} if base else files).items():
+    for name, text in {**BASE, **files}.items():
         path = data / name
-        if text is None:
-            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return data
@@ -134,8 +132,15 @@ def problems(data: Path, root: Path | None = None) -> list[str]:
     return [str(p) for p in raised.value.problems]
 
 
-def loaded(tmp_path: Path, files: dict[str, str | None] | None = None) -> LoadResult:
+def loaded(tmp_path: Path, files: dict[str, str] | None = None) -> LoadResult:
     return load_archive(write(tmp_path, files or {}))
+
+
+def _record(rid: str, kind: str, extra: str = "") -> str:
+    """A record of `kind` that loads, with `extra` lines at its end."""
+    return (f"id: {rid}\nkind: {kind}\ndate: 2017-06-04\ntitle: {{de: Titel, ru: Заголовок}}\n"
+            f"summary: {{de: Kurz., ru: Кратко.}}\ntranslation: {{de: original, ru: unreviewed}}\n"
+            f"sources: [{{source: bericht}}]\n" + extra)
 
 
 # The model -------------------------------------------------------------------------------------------------------
@@ -268,12 +273,6 @@ def test_notices_say_which_translations_are_still_to_do_in_file_order(tmp_path):
         ("data/topics/teilhabe.yml:4: translation: de: no translation yet of name, description", Severity.NOTICE),
     ]
 
-
-def _record(rid: str, kind: str, extra: str = "") -> str:
-    """A record of `kind` that loads, with `extra` lines at its end."""
-    return (f"id: {rid}\nkind: {kind}\ndate: 2017-06-04\ntitle: {{de: Titel, ru: Заголовок}}\n"
-            f"summary: {{de: Kurz., ru: Кратко.}}\ntranslation: {{de: original, ru: unreviewed}}\n"
-            f"sources: [{{source: bericht}}]\n" + extra)
 
 
 # Reading the folders ---------------------------------------------------------------------------------------------
