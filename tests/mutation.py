@@ -35,9 +35,10 @@ TARGET = 0.90
 # Survivors per module shown with their change (`mutmut show` takes a second each); the rest are named.
 SHOWN = 8
 
-# mutmut's exit codes of a mutant's test run (mutmut/stats.py); a timeout counts as caught, as mutmut counts it.
+# mutmut's exit codes of a mutant's test run (mutmut/stats.py); a timeout counts as caught, as mutmut counts it
+# (-9: killed by mutmut after its time limit, e.g. a loop made endless).
 _STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 36: "timeout",
-           37: "killed", 24: "timeout", -24: "timeout", 152: "timeout", 255: "timeout"}
+           37: "killed", 24: "timeout", -24: "timeout", -9: "timeout", 152: "timeout", 255: "timeout"}
 
 
 def _mutmut(*args: str, check: bool = True) -> subprocess.CompletedProcess:

@@ -196,14 +196,15 @@ class _Loader:
             return
         schema_problems = list(validate_document(doc, schema))
         self.problems.extend(schema_problems)
+        item = _Item(folder, schema, doc)
         if doc.data.get("id") != stem and "id" in doc.data:
             self.problems.append(doc.problem(("id",), f"{quoted(doc.data['id'])} differs from the file name '{stem}': "
                                                       f"the id is the file name without .yml"))
-            self.invalid.append(_Item(folder, schema, doc))
+            self.invalid.append(item)
         elif not schema_problems:
-            self.items.append(_Item(folder, schema, doc))
+            self.items.append(item)
         else:
-            self.invalid.append(_Item(folder, schema, doc))
+            self.invalid.append(item)
 
     # Checks across files ---------------------------------------------------------------------------------------
 
@@ -276,6 +277,7 @@ class _Loader:
                                              f"the title in the source's own language ({own}) belongs in 'title'; "
                                              "title_translation holds only translations of it"))
         missing: list[str] = []
+        with_status = set(statuses)
         for field in _TEXT_FIELDS:
             if not isinstance(data.get(field), dict):
                 continue
@@ -284,11 +286,11 @@ class _Loader:
                     self.problems.append(doc.problem((field, original),
                                                      f"the text in the original language ({original}) is missing"))
             for lang in LANGUAGES:
-                if lang != original and data[field].get(lang) and lang not in statuses:
+                if lang != original and data[field].get(lang) and lang not in with_status:
                     self.problems.append(doc.problem(("translation",),
                                                      f"the {lang} text has no status: add '{lang}: unreviewed' "
                                                      f"(or reviewed)"))
-                    statuses = {**statuses, lang: "unreviewed"}  # say it once per record
+                    with_status.add(lang)  # say it once per record
         for lang in LANGUAGES:
             if lang == original:
                 continue
@@ -339,7 +341,7 @@ class _Loader:
     def build(self) -> Archive:
         built: dict[str, dict[str, Any]] = {folder: {} for folder, _ in _folders()}
         for item in self.items:
-            built[item.folder][item.data["id"]] = _BUILDERS[item.schema](item, self.root)
+            built[item.folder][item.data["id"]] = _BUILDERS[item.schema](item)
         records = {rid: r for k in RecordKind for rid, r in built[k.folder].items()}
         return Archive(
             records=records,
@@ -370,7 +372,7 @@ def _participations(entries: Iterable[dict[str, Any]], original: str) -> tuple[P
     return tuple(Participation(e["id"], Role(e["role"]), _text(e, "function", original)) for e in entries)
 
 
-def _build_record(item: _Item, root: Path) -> Record:
+def _build_record(item: _Item) -> Record:
     data = item.data
     translation = _translation(data)
     original = translation.original
@@ -395,25 +397,41 @@ def _build_record(item: _Item, root: Path) -> Record:
     )
 
 
-def _registry_builder(cls: type, **fields: Callable[[dict[str, Any], str], Any]) -> Callable[[_Item, Path], Any]:
-    def build(item: _Item, root: Path) -> Any:
-        data = item.data
-        translation = _translation(data)
-        original = translation.original
-        return cls(
-            id=data["id"],
-            path=Path(item.doc.path),
-            translation=translation,
-            name=_text(data, "name", original),
-            description=_text(data, "description", original),
-            sources=_citations(data, original),
-            **{name: get(data, original) for name, get in fields.items()},
-        )
-
-    return build
+def _build_registry(item: _Item, cls: type, **fields: Any) -> Any:
+    """A registry entry: the fields all registries share, plus `fields` of its own kind."""
+    data = item.data
+    translation = _translation(data)
+    original = translation.original
+    return cls(
+        id=data["id"],
+        path=Path(item.doc.path),
+        translation=translation,
+        name=_text(data, "name", original),
+        description=_text(data, "description", original),
+        sources=_citations(data, original),
+        **fields,
+    )
 
 
-def _source_builder(item: _Item, root: Path) -> Source:
+def _build_topic(item: _Item) -> Topic:
+    return _build_registry(item, Topic)
+
+
+def _build_organization(item: _Item) -> Organization:
+    data = item.data
+    return _build_registry(item, Organization, short_name=_text(data, "short_name", _translation(data).original),
+                           type=data.get("type"), place=data.get("place"))
+
+
+def _build_person(item: _Item) -> Person:
+    return _build_registry(item, Person, organizations=tuple(item.data.get("organizations", ())))
+
+
+def _build_place(item: _Item) -> Place:
+    return _build_registry(item, Place, within=item.data.get("within"))
+
+
+def _build_source(item: _Item) -> Source:
     data = item.data
     translation = _translation(data)
     language = data["language"]
@@ -433,18 +451,13 @@ def _source_builder(item: _Item, root: Path) -> Source:
     )
 
 
-_BUILDERS: dict[str, Callable[[_Item, Path], Any]] = {
+_BUILDERS: dict[str, Callable[[_Item], Any]] = {
     **{k.value: _build_record for k in RecordKind},
-    "topic": _registry_builder(Topic),
-    "organization": _registry_builder(
-        Organization,
-        short_name=lambda d, o: _text(d, "short_name", o),
-        type=lambda d, o: d.get("type"),
-        place=lambda d, o: d.get("place"),
-    ),
-    "person": _registry_builder(Person, organizations=lambda d, o: tuple(d.get("organizations", ()))),
-    "place": _registry_builder(Place, within=lambda d, o: d.get("within")),
-    "source": _source_builder,
+    "topic": _build_topic,
+    "organization": _build_organization,
+    "person": _build_person,
+    "place": _build_place,
+    "source": _build_source,
 }
 
 
