@@ -51,4 +51,4 @@ def record_data(record: Record) -> dict[str, Any]:
         "relations": [{"type": r.type.value, "record": r.record} for r in record.relations],
         "sources": [_citation(c) for c in record.sources],
     }
-    return {key: value for key, value in data.items() if value not in (None, []) or key == "sources"}
+    return {key: value for key, value in data.items() if value not in (None, [])}  # `sources` is never empty
