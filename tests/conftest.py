@@ -139,9 +139,10 @@ def site_url(tmp_path_factory):
         yield url
 
 
-def exports_of(target: Path, records: dict[str, str], made) -> dict[tuple[str, bool], dict[str, bytes]]:
+def exports_of(target: Path, records: dict[str, str], made, changed=None) -> dict[tuple[str, bool], dict[str, bytes]]:
     """Every open-data file of both languages, with and without a site address (keyed `(lang, hosted)`), made
-    in-process from the real records plus `records` (path below data/ → YAML text)."""
+    in-process from the real records plus `records` (path below data/ → YAML text); `changed`: when record files
+    last changed (path → time), as the build reads it from git."""
     from partnerschaftsarchiv.exports.language import language_exports
     from partnerschaftsarchiv.loading import load_archive
     from partnerschaftsarchiv.publishing import SiteAddress
@@ -152,7 +153,8 @@ def exports_of(target: Path, records: dict[str, str], made) -> dict[tuple[str, b
     for path, text in records.items():
         (data / path).write_text(text, encoding="utf-8")
     site = SiteRenderer(load_archive(data).archive, REPO / "translations")
-    return {(lang, address.hosted): {f.path: f.content for f in language_exports(site.language(lang), address, made)}
+    return {(lang, address.hosted): {f.path: f.content
+                                        for f in language_exports(site.language(lang), address, made, changed)}
             for lang in site.languages for address in (SiteAddress("https://example.org/archiv/"), SiteAddress())}
 
 

@@ -106,3 +106,16 @@ def test_uids_are_stable_and_unique(calendars):
         uids = [str(e["UID"]) for e in calendars[lang, True].walk("VEVENT")]
         assert len(set(uids)) == len(uids) == 8
         assert uids == [str(e["UID"]) for e in calendars[lang, False].walk("VEVENT")]
+
+
+def test_an_event_keeps_its_uid_from_build_to_build(calendars):
+    # A calendar that subscribed knows the event by this UID: it must never change.
+    for lang in ("de", "ru"):
+        moscow = next(e for e in calendars[lang, True].walk("VEVENT") if str(e["URL"]).endswith("/2017-06-moskau.html"))
+        assert str(moscow["UID"]) == "a790f4c6-e495-59c0-a332-e723d781a28f"
+
+
+def test_an_event_without_a_place_has_no_location(calendars):
+    series = events(calendars["ru", True])["Социальные семинары 2012–2013 гг."]
+    assert "LOCATION" not in series
+    assert (series["DTSTART"].dt, series["DTEND"].dt) == (dt.date(2012, 1, 1), dt.date(2014, 1, 1))

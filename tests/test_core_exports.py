@@ -42,12 +42,38 @@ sources:
   - source: seminare-soziales
     note: {de: "Abschnitt 2", ru: "раздел 2"}
 """
+# Invented test agreement without status or number: the venue only under `places`, beside a visited place and a
+# second venue; a review; a person without function, a source without note; texts that a spreadsheet would run.
+SPARSE = """\
+id: 2018-testvereinbarung
+kind: agreement
+date: "2018"
+places:
+  - {id: moskau, role: venue}
+  - {id: berlin, role: visited}
+  - {id: botschaft-rf, role: venue}
+title: {de: "=Testvereinbarung", ru: "Тестовое соглашение"}
+summary: {de: "+Kurz.", ru: "-Кратко."}
+translation: {de: original, ru: reviewed}
+review: {ru: {by: "Test Person", date: 2026-11-30}}
+topics: [inklusion]
+organizations:
+  - {id: lageso, role: party}
+  - {id: dszn-moskau, role: party}
+people:
+  - {id: elke-breitenbach, role: endorser}
+relations:
+  - {type: rests_on, record: 2017-memorandum}
+sources:
+  - source: seminare-soziales
+"""
 
 
 # Function scope: mutation testing runs each test alone, so each must make the exports itself.
 @pytest.fixture
 def exports(tmp_path_factory):
-    return exports_of(tmp_path_factory.mktemp("exports"), {"seminars/2019-04-testseminar.yml": FULL}, MADE)
+    return exports_of(tmp_path_factory.mktemp("exports"), {"seminars/2019-04-testseminar.yml": FULL,
+                                                           "agreements/2018-testvereinbarung.yml": SPARSE}, MADE)
 
 
 def test_every_language_publishes_the_four_files(exports):
@@ -114,6 +140,86 @@ def test_csv_row(exports):
         "page": "seminars/2019-04-testseminar.html",
         "url": "https://example.org/archiv/de/seminars/2019-04-testseminar.html",
     }
+
+
+def test_json_record_without_status_with_places_review_and_bare_entries(exports):
+    document = json.loads(exports["de", False]["data/records.json"])
+    entry = next(r for r in document["records"] if r["id"] == "2018-testvereinbarung")
+    assert (entry["url"], entry["status_label"], entry["place_name"]) == (None, None, "Moskau")
+    # The first venue is the record's `place`; `places` keeps every other place, a second venue too.
+    assert entry["record"] == {
+        "id": "2018-testvereinbarung", "kind": "agreement", "date": "2018", "place": "moskau",
+        "places": [{"id": "berlin", "role": "visited"}, {"id": "botschaft-rf", "role": "venue"}],
+        "title": {"de": "=Testvereinbarung", "ru": "Тестовое соглашение"},
+        "summary": {"de": "+Kurz.", "ru": "-Кратко."}, "translation": {"de": "original", "ru": "reviewed"},
+        "review": {"ru": {"by": "Test Person", "date": "2026-11-30"}}, "topics": ["inklusion"],
+        "organizations": [{"id": "lageso", "role": "party"}, {"id": "dszn-moskau", "role": "party"}],
+        "people": [{"id": "elke-breitenbach", "role": "endorser"}],
+        "relations": [{"type": "rests_on", "record": "2017-memorandum"}],
+        "sources": [{"source": "seminare-soziales"}],
+    }
+
+
+@pytest.mark.parametrize("lang, note", [
+    ("de", "Unter welcher Lizenz diese Daten weiterverwendet werden dürfen, ist noch nicht entschieden; die "
+           "Verantwortlichen des Projekts werden es hier angeben."),
+    ("ru", "Лицензия, на условиях которой эти данные можно использовать повторно, ещё не определена; ответственные "
+           "за проект укажут её здесь."),
+])
+def test_json_says_that_no_licence_is_decided(exports, lang, note):
+    document = json.loads(exports[lang, True]["data/records.json"])
+    assert (document["licence"], document["licence_note"]) == (None, note)
+
+
+def test_json_file_is_readable_utf8_text(exports):
+    # Letters as they are (no \u escapes), indented by two, ending with a line end: a reader can open it as text.
+    raw = exports["de", False]["data/records.json"]
+    assert raw.startswith('{\n  "title": "Partnerschaftsarchiv Berlin–Moskau",\n  "language": "de",\n'.encode("utf-8"))
+    assert raw.endswith(b"\n    }\n  ]\n}\n")
+
+
+def csv_rows(raw: bytes) -> dict[str, dict[str, str]]:
+    return {row["id"]: row for row in csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""))}
+
+
+def test_csv_row_of_a_record_without_status_and_place(exports):
+    row = csv_rows(exports["ru", True]["data/records.csv"])["2017-memorandum"]
+    assert row == {
+        "id": "2017-memorandum", "kind": "agreement", "kind_label": "Соглашение", "status": "", "status_label": "",
+        "date": "2017", "date_label": "2017\u202fг.", "first_day": "2017-01-01", "last_day": "2017-12-31",
+        "title": "«Меморандум» глав городов Берлина и Москвы", "title_language": "ru",
+        "summary": "В 2017 г. правящий бургомистр Берлина и мэр Москвы договорились о так называемом «Меморандуме», "
+                   "призванном активизировать сотрудничество двух городов.",
+        "place": "", "place_name": "",
+        "topics": "Партнёрство городов Берлин — Москва; Транспорт; Охрана окружающей среды в городе; "
+                  "Энергоэффективная модернизация; Молодёжный обмен; Исследовательские проекты; "
+                  "Интеграция людей с инвалидностью; Доступная среда",
+        "organizations": "Правящий бургомистр Берлина; Мэр Москвы",
+        "page": "agreements/2017-memorandum.html",
+        "url": "https://example.org/archiv/ru/agreements/2017-memorandum.html",
+    }
+
+
+@pytest.mark.parametrize("lang, title, summary, place_name, organizations", [
+    ("de", "'=Testvereinbarung", "'+Kurz.", "Moskau",
+     "Landesamt für Gesundheit und Soziales; Departement für soziale Sicherheit der Bevölkerung der Stadt Moskau"),
+    ("ru", "Тестовое соглашение", "'-Кратко.", "Москва",
+     "Земельное управление по вопросам здравоохранения и социальной сферы; "
+     "Департамент социальной защиты населения города Москвы"),
+])
+def test_csv_cells_that_would_start_a_formula_start_with_an_apostrophe(exports, lang, title, summary, place_name,
+                                                                        organizations):
+    row = csv_rows(exports[lang, False]["data/records.csv"])["2018-testvereinbarung"]
+    assert (row["title"], row["summary"], row["place"], row["place_name"]) == (title, summary, "moskau", place_name)
+    assert (row["organizations"], row["status"], row["url"]) == (organizations, "", "")
+
+
+def test_csv_has_one_row_per_record_in_date_order(exports):
+    rows = list(csv_rows(exports["de", False]["data/records.csv"]))
+    assert len(rows) == 19
+    assert rows[:3] == ["1991-08-28-freundschaftsabkommen", "2006-06-kooperationsvereinbarung-soziales",
+                        "2007-04-berlin"]
+    assert rows[-3:] == ["2017-herbst-berlin", "2018-testvereinbarung", "2019-04-testseminar"]
 
 
 def test_build_time_from_source_date_epoch():

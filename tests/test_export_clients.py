@@ -51,27 +51,3 @@ def test_icalendar_reads_both_calendars_without_complaint(reproducible_site):
     assert uids[0] == uids[1] and len(set(uids[0])) == len(uids[0])
     assert "ein Abonnement genügt" in (reproducible_site / "de" / "data.html").read_text(encoding="utf-8")
 
-
-def test_each_record_was_last_changed_by_its_last_commit(tmp_path):
-    from partnerschaftsarchiv.exports import last_changes
-    import os
-    import subprocess
-
-    def commit(path: str, text: str, when: int) -> None:
-        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text(text, encoding="utf-8")
-        env = {**os.environ, "GIT_AUTHOR_DATE": f"@{when} +0000", "GIT_COMMITTER_DATE": f"@{when} +0000",
-               "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-               "GIT_COMMITTER_EMAIL": "t@example.org"}
-        subprocess.run(["git", "-C", str(tmp_path), "add", "-A"], check=True, env=env)
-        subprocess.run(["git", "-C", str(tmp_path), "commit", "-q", "-m", path], check=True, env=env)
-
-    assert last_changes(tmp_path) == {}  # no git checkout: nothing known, the build's time is used
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    commit("data/seminars/a.yml", "a", 1500000000)
-    commit("data/seminars/b.yml", "b", 1600000000)
-    commit("data/seminars/a.yml", "a2", 1700000000)
-    commit("README.md", "not a record", 1800000000)
-    assert last_changes(tmp_path) == {
-        "data/seminars/a.yml": dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.timezone.utc),
-        "data/seminars/b.yml": dt.datetime(2020, 9, 13, 12, 26, 40, tzinfo=dt.timezone.utc)}

@@ -31,8 +31,8 @@ def entry_id(lang: str, record_id: str) -> str:
 
 
 def records_feed(views: Sequence[RecordView], lang: str, title: str, subtitle: str, made: dt.datetime,
-                 feed_url: str = "", home_url: str = "../index.html",
-                 changed: Mapping[str, dt.datetime] | None = None) -> bytes:
+                 feed_url: str, home_url: str, changed: Mapping[str, dt.datetime] | None = None) -> bytes:
+    """`feed_url` is "" without a site address (no self link); `home_url` is then relative to the feed file."""
     feed = FeedGenerator()
     feed.id(feed_id(lang))
     feed.title(title)
@@ -48,7 +48,7 @@ def records_feed(views: Sequence[RecordView], lang: str, title: str, subtitle: s
         entry.id(entry_id(lang, view.record.id))
         entry.title(view.title.text)
         entry.summary(f"{view.date_label} ({view.record.date}): {view.summary.text}")
-        entry.link(href=view.url or f"../{view.page}", rel="alternate", type="text/html")
+        entry.link(href=view.url or f"../{view.page}")  # rel="alternate" by default; feedgen writes only href
         entry.updated((changed or {}).get(view.record.path.as_posix(), made))
         entry.category(term=view.record.kind.value, label=view.kind_label)
     return feed.atom_str(pretty=True)

@@ -17,9 +17,9 @@ def _translation(value: Translation) -> dict[str, str]:
     return {lang: status.value for lang, status in value.statuses.items()}
 
 
-def _participation(item: Participation, with_function: bool) -> dict[str, Any]:
+def _participation(item: Participation) -> dict[str, Any]:
     data: dict[str, Any] = {"id": item.id, "role": item.role.value}
-    if with_function and item.function:
+    if item.function:  # people only: an organization has no function
         data["function"] = _text(item.function)
     return data
 
@@ -46,9 +46,9 @@ def record_data(record: Record) -> dict[str, Any]:
         "translation": _translation(record.translation),
         "review": {lang: {"by": r.by, "date": r.date} for lang, r in record.translation.reviews.items()} or None,
         "topics": list(record.topics),
-        "organizations": [_participation(p, False) for p in record.organizations],
-        "people": [_participation(p, True) for p in record.people],
+        "organizations": [_participation(p) for p in record.organizations],
+        "people": [_participation(p) for p in record.people],
         "relations": [{"type": r.type.value, "record": r.record} for r in record.relations],
         "sources": [_citation(c) for c in record.sources],
     }
-    return {key: value for key, value in data.items() if value not in (None, []) or key == "sources"}
+    return {key: value for key, value in data.items() if value not in (None, [])}  # `sources` is never empty
