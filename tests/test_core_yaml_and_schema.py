@@ -751,3 +751,16 @@ def test_reviews_of_a_record():
     assert reviews_of({"review": {"de": {"by": "Anna", "date": "2026-01-02"}, "ru": {"by": "Олег", "date": "2026-03-04"}}}) \
         == {"de": Review("Anna", "2026-01-02"), "ru": Review("Олег", "2026-03-04")}
     assert reviews_of({}) == {} and reviews_of({"review": None}) == {}
+
+
+def test_every_bad_field_name_of_a_mapping_is_reported_and_the_fields_after_it_are_read():
+    raw = "? [x]\n: 1\n2: x\nb\u200b: 1\n!!str c: 1\nd: 1\nd: 2\ne: 3\n"
+    doc = read_yaml(raw.encode("utf-8"), FILE)
+    assert [str(p) for p in doc.problems] == [
+        f"{FILE}:1: a list or mapping cannot be a field name",
+        f"{FILE}:3: 2: '2' is not a field name: YAML reads it as a number (field names are plain words)",
+        f"{FILE}:4: a field name contains the invisible character U+200B (zero width space): remove it",
+        f"{FILE}:5: c: YAML tags are not allowed in records: write the field name plainly",
+        f"{FILE}:7: d: duplicate key 'd' (first given on line 6)",
+    ]
+    assert doc.data == {"d": 1, "e": 3}
