@@ -48,10 +48,9 @@ def _texts(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple
 
 
 def _placeholders(doc: YamlDocument) -> Iterator[Problem]:
-    translation = doc.data.get("translation")
-    statuses = translation if isinstance(translation, dict) else {}
-    for path, text in _texts(doc.data):
-        if path[:1] in (("id",), ("translation",)) or not is_placeholder(text):
+    statuses = doc.data["translation"]  # required by every schema
+    for path, text in _texts(doc.data):  # ids and translation statuses cannot hold one: the schema holds their form
+        if not is_placeholder(text):
             continue
         if statuses.get(path[-1], "original") == "original":
             how = "write what the source says here"
@@ -71,33 +70,25 @@ def _unsourced(schema: str, doc: YamlDocument) -> Problem | None:
            f"with `- source: <id>`, the file name of the document under data/sources/ that states it (add the "
            f"source there first if it is new)")
     line = doc.line(("sources",)) if "sources" in doc.data else 1
-    return Problem(doc.path, line or 1, "sources", why if record else WARNING + why,
+    return Problem(doc.path, line, "sources", why if record else WARNING + why,
                    Severity.ERROR if record else Severity.NOTICE)
 
 
 def _named(schema: str, data: Mapping[str, Any]) -> Iterator[tuple[RegistryKind, str]]:
-    """Every registry entry a document names."""
-    def ids(field: str, key: str | None = None) -> Iterator[str]:
-        value = data.get(field)
-        for item in value if isinstance(value, list) else []:
-            found = item.get(key) if key and isinstance(item, dict) else item
-            if isinstance(found, str):
-                yield found
-
-    for topic in ids("topics"):
+    """The registry entries a schema-valid document names, where that counts: a registry page lists the records
+    that name its entry (not the registry entries), and a source is cited by records and registry entries alike."""
+    for citation in data.get("sources", ()):
+        yield RegistryKind.SOURCE, citation["source"]
+    if schema not in _RECORD_SCHEMAS:
+        return
+    for topic in data.get("topics", ()):
         yield RegistryKind.TOPIC, topic
-    for organization in ids("organizations", "id" if schema in _RECORD_SCHEMAS else None):
-        yield RegistryKind.ORGANIZATION, organization
-    for person in ids("people", "id"):
-        yield RegistryKind.PERSON, person
-    for place in ids("places", "id"):
-        yield RegistryKind.PLACE, place
-    for field, kind in (("place", RegistryKind.PLACE), ("within", RegistryKind.PLACE),
-                        ("publisher", RegistryKind.ORGANIZATION)):
-        if isinstance(data.get(field), str):
-            yield kind, data[field]
-    for source in ids("sources", "source"):
-        yield RegistryKind.SOURCE, source
+    for field, kind in (("organizations", RegistryKind.ORGANIZATION), ("people", RegistryKind.PERSON),
+                        ("places", RegistryKind.PLACE)):
+        for item in data.get(field, ()):
+            yield kind, item["id"]
+    if "place" in data:
+        yield RegistryKind.PLACE, data["place"]
 
 
 def _unknown_places(doc: YamlDocument, known_places: set[str]) -> Iterator[Problem]:
@@ -115,8 +106,8 @@ def _reviews(doc: YamlDocument) -> Iterator[Problem]:
 
     A language marked reviewed without a `review:` entry is a warning: the archive's older records predate the field.
     """
-    statuses = doc.data.get("translation") if isinstance(doc.data.get("translation"), dict) else {}
-    reviews = doc.data.get("review") if isinstance(doc.data.get("review"), dict) else {}
+    statuses = doc.data["translation"]  # required by every schema
+    reviews = doc.data.get("review", {})
     for lang, note in reviews.items():
         status = statuses.get(lang)
         if status == "original":
@@ -126,12 +117,10 @@ def _reviews(doc: YamlDocument) -> Iterator[Problem]:
             yield doc.problem(("review", lang), f"translation.{lang} says {status or 'nothing'}, not reviewed: set "
                                                 f"`translation.{lang}: reviewed` once the review is done, or remove "
                                                 f"review.{lang}")
-        day = note.get("date") if isinstance(note, dict) else None
-        if isinstance(day, str):
-            try:
-                parse_edtf(day)
-            except EdtfError as error:
-                yield doc.problem(("review", lang, "date"), str(error))
+        try:  # the schema holds its form (YYYY-MM-DD): this is whether the day exists
+            parse_edtf(note["date"])
+        except EdtfError as error:
+            yield doc.problem(("review", lang, "date"), str(error))
     for lang, status in statuses.items():
         if status == "reviewed" and lang not in reviews:
             yield doc.problem(("translation", lang),
@@ -149,7 +138,7 @@ def _unnamed(schema: str, doc: YamlDocument) -> Problem:
                  RegistryKind.PERSON: "people:", RegistryKind.PLACE: "place: or places:"}[kind]
         why = (f"nothing names this {_WHAT[kind]}, so its page lists nothing: name it in a record's `{where}`, "
                f"or delete the file")
-    return Problem(doc.path, doc.line(("id",)) or 1, "id", WARNING + why, Severity.NOTICE)
+    return Problem(doc.path, doc.line(("id",)), "id", WARNING + why, Severity.NOTICE)
 
 
 def check_provenance(documents: Iterable[tuple[str, YamlDocument]], known_places: Iterable[str] = (),
@@ -173,9 +162,7 @@ def check_provenance(documents: Iterable[tuple[str, YamlDocument]], known_places
                                           Severity.NOTICE))
             else:
                 errors.append(problem)
-        # A registry page lists the records that name its entry; a source is also cited by registry entries.
-        named.update((kind, entry) for kind, entry in _named(schema, doc.data)
-                     if schema in _RECORD_SCHEMAS or kind is RegistryKind.SOURCE)
+        named.update(_named(schema, doc.data))
     warnings = doc_warnings + [_unnamed(schema, doc) for schema, doc in documents
                 if schema not in _RECORD_SCHEMAS and (RegistryKind(schema), doc.data.get("id")) not in named]
     return errors, warnings

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 from yaml.events import (
-    AliasEvent, CollectionEndEvent, CollectionStartEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent,
+    AliasEvent, CollectionEndEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent,
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -53,7 +53,7 @@ class _RecordRules:
             raise yaml.composer.ComposerError(
                 None, None, f"aliases (*{event.anchor}) are not allowed in records: write the value out", event.start_mark
             )
-        if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor is not None:
+        if event.anchor is not None:  # a scalar or a collection: aliases were refused above
             raise yaml.composer.ComposerError(
                 None, None, f"anchors (&{event.anchor}) are not allowed in records: write the value out", event.start_mark
             )
@@ -64,7 +64,7 @@ class _RecordRules:
             self.depth -= 1
         # Any tag written out (`!!str`, `!!bool`, `!x`, a `%TAG` shorthand), even one naming a standard type: the
         # resolved node no longer shows it, so it is noted here for `_convert` to refuse.
-        if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.tag is not None:
+        if event.tag is not None:
             node.written_tag = event.tag
         return node
 
@@ -114,7 +114,7 @@ def _is_shallow(text: str) -> bool:
     brackets = text.count("[") + text.count("{")
     if brackets > _SHALLOW_BOUND:
         return False
-    deepest_line = max((len(m.group()) for m in _LINE_PREFIX.finditer(text)), default=0)
+    deepest_line = max(len(m.group()) for m in _LINE_PREFIX.finditer(text))  # matches at least at the start
     return brackets + deepest_line <= _SHALLOW_BOUND
 
 
@@ -150,14 +150,15 @@ def _decode(raw: bytes, doc: YamlDocument) -> str | None:
     if b"\0" in raw:
         doc.problems.append(Problem(doc.path, None, None, "this is a binary file, not YAML text"))
         return None
+    body = raw.removeprefix(b"\xef\xbb\xbf")  # a byte order mark is harmless
     try:
-        return raw.decode("utf-8-sig")  # a byte order mark is harmless
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        before = raw[: error.start].decode("utf-8-sig")
-        path = _path_at(raw.decode("utf-8-sig", errors="replace"), len(before))
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:  # positions count in `body`, after the byte order mark
+        line = body[: error.start].count(b"\n") + 1
+        before = body[: error.start].decode("utf-8")
+        path = _path_at(body.decode("utf-8", errors="replace"), len(before))
         doc.problems.append(Problem(doc.path, line, field_name(path) or None,
-                                    f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}): save it as UTF-8"))
+                                    f"the file is not UTF-8 text (byte 0x{body[error.start]:02x}): save it as UTF-8"))
         return None
 
 
@@ -200,7 +201,8 @@ def _path_at(text: str, position: int | None = None) -> tuple[str | int, ...]:
 
     try:
         while loader.check_event():
-            if position is not None and loader.peek_event().end_mark.index > position:
+            # A value that ends right where the character is still holds it (`title: Text<U+0007>`).
+            if position is not None and loader.peek_event().end_mark.index >= position:
                 break
             event = loader.get_event()
             if isinstance(event, MappingStartEvent):
@@ -233,22 +235,21 @@ def _path_at(text: str, position: int | None = None) -> tuple[str | int, ...]:
     return tuple(path)
 
 
-def _syntax_problem(doc: YamlDocument, error: yaml.YAMLError, text: str) -> Problem:
-    problem = str(getattr(error, "problem", None) or error)
-    context = str(getattr(error, "context", None) or "")
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    reason = f"{problem} ({context})" if context and "alias" not in problem and "anchor" not in problem else problem
+def _syntax_problem(doc: YamlDocument, error: yaml.MarkedYAMLError, text: str) -> Problem:
+    problem, context, mark = error.problem, error.context or "", error.problem_mark
+    reason = f"{problem} ({context})" if context else problem
     for needle, context_needle, plain, from_start in _SYNTAX_HINTS:
         if needle in problem and context_needle in context:
             reason = plain
-            if from_start and getattr(error, "context_mark", None):
+            if from_start and error.context_mark:
                 mark = error.context_mark
             break
-    line = mark.line + 1 if mark else None
+    line = mark.line + 1
     path = _path_at(text)
-    if not path and line:
+    lines = text.splitlines()
+    if not path and line <= len(lines):  # (the parser may give up after the last line: `{` alone)
         # The scanner stopped before the parser saw a key: take the one the line starts with, if any.
-        key = _LINE_KEY.match(text.splitlines()[line - 1] if line <= len(text.splitlines()) else "")
+        key = _LINE_KEY.match(lines[line - 1])
         path = (key["key"],) if key else ()
     return Problem(doc.path, line, field_name(path) or None, f"YAML syntax: {reason}")
 
@@ -303,11 +304,14 @@ _KEY_READ_AS = {"tag:yaml.org,2002:bool": "true/false", "tag:yaml.org,2002:int":
 _STR = "tag:yaml.org,2002:str"
 
 
+class _NestedTooDeep(Exception):
+    """Raised on the libyaml way only: the file is read again the pure-Python way, which says so."""
+
+
 def _convert(doc: YamlDocument, loader: _RecordLoader, node: Node, path: tuple[str | int, ...]) -> Any:
     doc.lines.setdefault(path, node.start_mark.line + 1)
-    if len(path) > MAX_DEPTH:  # composed by libyaml, which does not count: the pure-Python reading says it
-        doc.problems.append(doc.problem(path, f"values are nested more than {MAX_DEPTH} levels deep"))
-        return None
+    if len(path) >= MAX_DEPTH:  # a node at level len(path) + 1, composed by libyaml, which does not count
+        raise _NestedTooDeep  # the pure-Python reading refuses it in its words
     written_tag = getattr(node, "written_tag", None)
     if written_tag is not None or node.tag not in _STANDARD_TAGS:
         tag = (written_tag or node.tag).replace("tag:yaml.org,2002:", "!!")
@@ -402,7 +406,7 @@ def _parse(doc: YamlDocument, loader: Any, text: str) -> YamlDocument:
             doc.problems.append(Problem(path, None, None, "the file is empty"))
             return doc
         doc.data = _convert(doc, loader, node, ())
-    except yaml.YAMLError as error:
+    except yaml.MarkedYAMLError as error:  # anything else (libyaml's reader) raises: the pure reading words it
         doc.problems.append(_syntax_problem(doc, error, text))
     finally:
         loader.dispose()
