@@ -476,7 +476,8 @@ def test_patterns_say_the_expected_form(fresh_schemas):
         f"{FILE}:2: id: 'Test_Fall': ids are lower-case ASCII letters and digits joined by single hyphens, e.g. "
         "2017-06-moskau"]
     assert schema_problems(SEMINAR.replace("date: 2017-06-04", "date: 04.06.2017")) == [
-        f"{FILE}:5: date: '04.06.2017': is not a date as the archive writes it (EDTF): YYYY-MM-DD (2017-06-04), "
+        f"{FILE}:5: date: '04.06.2017': is not a date as the archive writes it (EDTF, with the digits 0 "
+        "to 9): YYYY-MM-DD (2017-06-04), "
         "YYYY-MM (2007-04), YYYY (2017), YYYY-SS for a season (2017-23 = autumn; 21-24) or START/END "
         "(2017-06-04/2017-06-09)"]
 
