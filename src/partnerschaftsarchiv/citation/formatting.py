@@ -71,10 +71,12 @@ def _remembered(lookup):
             try:
                 found[key] = (lookup(self, *args, **options), None)
             except IndexError as missing:  # Locale.get_term's "no such term", which callers catch
-                found[key] = (None, missing)
+                found[key] = (None, missing.args)
         value, missing = found[key]
         if missing is not None:
-            raise missing
+            # A new exception each time: raising a kept one again would add every raise's frames to its
+            # traceback, and hold them (and all they refer to) for as long as the process lives.
+            raise IndexError(*missing)
         return value
 
     remembered.fixed = True
