@@ -10,8 +10,9 @@ batches first+k, first+k+jobs, …), so a run with the same options draws the sa
 draw other inputs starts at a `--first-batch` past the batches of the earlier ones. A batch that finds a breach of
 the invariant stops there: the example (not shrunk, which takes minutes) is written into `--findings` (and
 printed), and the next batch goes on. At the end it prints the count of inputs, accepted and refused, the findings
-and the time; the figures of a run go into bench/RESULTS.md. Every finding becomes a case in tests/bad_records/ or
-in the must-build fixture.
+and the time; the figures of a run go into bench/RESULTS.md. Each batch line gives the process's peak memory,
+which stays flat (a growth per input is a leak in the build). Stop a run with Ctrl-C: a signal to the parent
+alone leaves its workers running. Every finding becomes a case in tests/bad_records/ or in the must-build fixture.
 """
 
 from __future__ import annotations
