@@ -12,6 +12,7 @@ import pytest
 from partnerschaftsarchiv.loading import (ArchiveInvalid, LoadResult, Severity, checked_date, dump_snapshot,
                                           load_archive, load_snapshot, reserved_id)
 from partnerschaftsarchiv.loading.markdown_limits import markdown_problem
+from partnerschaftsarchiv.loading.yaml_source import read_yaml
 from partnerschaftsarchiv.structure import (Citation, EdtfError, LocalizedText, Participation, Place, Record,
                                             RecordKind, Relation, Topic, TranslationStatus)
 from partnerschaftsarchiv.structure.entries import PlaceMention
@@ -832,3 +833,39 @@ def test_the_error_of_a_failed_load_reads_as_the_report(tmp_path):
         load_archive(data)
     assert str(raised.value) == (f"data/notes.txt: unexpected file: records belong in one of the folders "
                                  f"{FOLDERS_WITH_SLASH}\n1 error in the records: nothing was built.")
+
+
+# Loading again (the preview) -------------------------------------------------------------------------------------
+
+
+def test_loading_again_parses_only_the_files_whose_bytes_changed(tmp_path, monkeypatch):
+    from partnerschaftsarchiv.loading import loader
+
+    parsed: list[str] = []
+
+    def counted(raw: bytes, name: str):
+        parsed.append(name)
+        return read_yaml(raw, name)
+
+    monkeypatch.setattr(loader, "read_yaml", counted)
+    monkeypatch.setattr(loader, "_PARSED", loader._ParsedFiles())  # other tests loaded the same files
+    data = write(tmp_path, {})
+    first = load_archive(data)
+    assert len(parsed) == len(BASE)
+    parsed.clear()
+    again = load_archive(data)
+    assert parsed == [] and again.archive == first.archive
+
+    seminar = data / "seminars" / "seminar-a.yml"
+    seminar.write_text(seminar.read_text(encoding="utf-8").replace("{de: Seminar A,", "{de: Seminar A neu,"),
+                       encoding="utf-8")
+    edited = load_archive(data)
+    assert parsed == ["data/seminars/seminar-a.yml"]
+    assert edited.archive.records["seminar-a"].title.values["de"] == "Seminar A neu"
+
+    # A file with a problem is told again on every load, parsed or not.
+    seminar.write_text("id: seminar-a\nkind: [\n", encoding="utf-8")
+    told = problems(data)
+    parsed.clear()
+    assert problems(data) == told and parsed == []
+    assert told[0].startswith("data/seminars/seminar-a.yml:")

@@ -1,6 +1,7 @@
-"""The preview's language builds lay out and index again only the pages whose inputs changed (build/reuse.py), and
-what they reuse is byte for byte what a clean build makes: after edits to a record, a registry entry, a hand-written
-page and a layout, every file of the language equals a build that reused nothing (issue 20).
+"""The preview's language builds render, lay out and index again only the pages whose inputs changed
+(build/reuse.py), and what they reuse is byte for byte what a clean build makes: after edits to a record, a
+registry entry, a hand-written page and a layout, every file of the language equals a build that reused nothing
+(issue 20).
 
 The builds run in this process, as the preview's language worker runs them, so the memory carries over."""
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project
-from partnerschaftsarchiv.build.reuse import LAYOUTS, SEARCH_ENTRIES
+from partnerschaftsarchiv.build.reuse import LAYOUTS, RENDERED_PAGES, SEARCH_ENTRIES
 
 
 @pytest.fixture
@@ -20,10 +21,10 @@ def reuse(monkeypatch):
     monkeypatch.setenv("PARTNERSCHAFTSARCHIV_LANGUAGE", "de")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    for memory in (LAYOUTS, SEARCH_ENTRIES):
+    for memory in (RENDERED_PAGES, LAYOUTS, SEARCH_ENTRIES):
         memory.forget()
     yield
-    for memory in (LAYOUTS, SEARCH_ENTRIES):
+    for memory in (RENDERED_PAGES, LAYOUTS, SEARCH_ENTRIES):
         memory.enabled = False
         memory.forget()
 
@@ -32,7 +33,7 @@ def build_language(project: Path, site: Path, *, reusing: bool) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    LAYOUTS.enabled = SEARCH_ENTRIES.enabled = reusing
+    RENDERED_PAGES.enabled = LAYOUTS.enabled = SEARCH_ENTRIES.enabled = reusing
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
@@ -72,6 +73,7 @@ def test_rebuilds_reuse_unchanged_pages_and_match_a_clean_build(tmp_path, reuse)
     everything = set(LAYOUTS.reused)
     assert len(everything) > 100 and record_page in everything and "about.md" in everything
     assert SEARCH_ENTRIES.reused == everything
+    assert len(RENDERED_PAGES.reused) == 111  # every generated page (hand-written ones are the engine's)
 
     # A record's title: its page and the pages that list it are laid out again, the rest is reused.
     edit(project / "data" / "seminars" / "2017-06-moskau.yml",
@@ -79,6 +81,7 @@ def test_rebuilds_reuse_unchanged_pages_and_match_a_clean_build(tmp_path, reuse)
     build_language(project, preview, reusing=True)
     assert record_page not in LAYOUTS.reused and "seminars/index.md" not in LAYOUTS.reused
     assert "about.md" in LAYOUTS.reused and len(LAYOUTS.reused) > 50
+    assert "seminars/2017-06-moskau" not in RENDERED_PAGES.reused and len(RENDERED_PAGES.reused) > 50
     assert "(bearbeitet)" in (preview / "seminars" / "2017-06-moskau.html").read_text(encoding="utf-8")
     assert_same_as_clean(project, preview, tmp_path, "clean-record")
 

@@ -13,10 +13,12 @@ from markupsafe import Markup
 from ..exports import language_exports
 from ..project import Project
 from ..publishing import SiteAddress, sitemap_xml
+from ..rendering.page_inputs import PageInputs
 from ..rendering.page_meta import OpenGraph
 from ..rendering.pages import RenderedPage
 from ..rendering.site import HOME_KEY, LanguageRenderer, SiteRenderer
 from ..rendering.structured_data import StructuredData, script_json
+from .reuse import RENDERED_PAGES, content_inputs
 from .root import sitemap_pages
 
 __all__ = ["Alternate", "LanguageBuild", "PageContext"]
@@ -72,10 +74,31 @@ class LanguageBuild:
         return [(key, "") for key in sorted(self.handwritten[self.lang]) if key != HOME_KEY]
 
     def render_pages(self) -> Iterator[RenderedPage]:
-        """Every generated page, remembered for the per-page calls below."""
-        for page in self.renderer.render_pages():
-            self.pages[page.src_uri] = page
-            yield page
+        """Every generated page, remembered for the per-page calls below; in the preview, a page whose inputs are
+        those of the previous build is that build's page (`reuse.RENDERED_PAGES`)."""
+        memory = RENDERED_PAGES
+        if not memory.enabled:
+            for page in self.renderer.render_pages():
+                self.pages[page.src_uri] = page
+                yield page
+            return
+        site = self.site
+        memory.begin(content_inputs(self.project, self.lang, site.languages, site.address, site.accessed,
+                                    self.address))
+        inputs = PageInputs(site.archive)
+        try:
+            for planned in self.renderer.planned_pages():
+                digest = inputs.page(planned.key, planned.shows())
+                page = memory.reusable(planned.key, digest)
+                if page is None:
+                    page = planned.render()
+                    memory.keep(planned.key, digest, page)
+                self.pages[page.src_uri] = page
+                yield page
+        except BaseException:
+            memory.forget()
+            raise
+        memory.end()  # each page kept is its inputs' page, whatever the engine does with it next
 
     def generated(self, src_uri: str) -> RenderedPage | None:
         return self.pages.get(src_uri)

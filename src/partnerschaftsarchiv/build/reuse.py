@@ -1,13 +1,14 @@
-"""The preview's memory of what the theme made of each page, so that a rebuild lays out and indexes again only the
-pages whose inputs changed.
+"""The preview's memory of what it made of each page, so that a rebuild renders, lays out and indexes again only
+the pages whose inputs changed.
 
-Laying a page out in the theme (navigation, header, footer) and indexing it for search are the largest parts of a
-language build, and an edit of one record changes the content of a handful of pages. The engine adapter hands over, per page, everything the
-layout reads (content, title, table of contents, per-page context, neighbours); where that fingerprint and the
-inputs every page shares are what they were in the previous build, the previous output is used again. A page
-never goes stale: any difference in its inputs, or in the shared ones (settings, layouts, hand-written pages,
-catalogs, navigation), lays it out again. Only a process that builds again and again (the preview's language
-worker) switches this on; a `build` lays out every page.
+Rendering a page's content in the core, laying it out in the theme (navigation, header, footer) and indexing it
+for search are the largest parts of a language build, and an edit of one record changes a handful of pages. Each
+step keys a page's output by a fingerprint of what it reads: the core by what the page shows
+(`rendering.page_inputs`), the engine adapter by everything the layout reads (content, title, table of contents,
+per-page context, neighbours). Where that fingerprint and the inputs every page shares are what they were in the
+previous build, the previous output is used again. A page never goes stale: any difference in its inputs, or in
+the shared ones (settings, layouts, hand-written pages, catalogs, navigation), makes it again. Only a process
+that builds again and again (the preview's language worker) switches this on; a `build` makes every page.
 """
 
 from __future__ import annotations
@@ -18,8 +19,13 @@ from pathlib import Path
 from typing import Generic, Iterable, TypeVar
 
 from ..project import Project
+from ..rendering.pages import RenderedPage
 
-__all__ = ["ReusedOutputs", "LAYOUTS", "SEARCH_ENTRIES", "fingerprint", "shared_inputs"]
+# The templates that come with the package (a project's `layouts/` overrides them file by file).
+PACKAGED_LAYOUTS = Path(__file__).parent.parent / "rendering" / "templates"
+
+__all__ = ["ReusedOutputs", "LAYOUTS", "RENDERED_PAGES", "SEARCH_ENTRIES", "content_inputs", "fingerprint",
+           "shared_inputs"]
 
 Output = TypeVar("Output")
 
@@ -34,19 +40,32 @@ def _files(folder: Path) -> Iterable[Path]:
     return sorted(path for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else ()
 
 
-def shared_inputs(project: Project, lang: str, config_file: Path, overrides: Path | None, *extra: object) -> str:
-    """What every page of a language shares, by content: the settings file, the theme overrides and layouts, the
-    hand-written pages (their titles appear in the navigation and beside other pages), the catalogs; `extra` adds
-    what the adapter knows (the navigation, the site's address)."""
-    digest = hashlib.sha256(fingerprint(lang, *extra).encode("ascii"))
-    folders = [project.docs_dir / lang, project.layouts_dir, project.translations_dir]
-    if overrides is not None:
-        folders.append(overrides)
-    for path in [config_file, *(file for folder in folders for file in _files(folder))]:
+def _digest_files(digest: "hashlib._Hash", paths: Iterable[Path]) -> str:
+    for path in paths:
         digest.update(str(path).encode("utf-8") + b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"")
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+def shared_inputs(project: Project, lang: str, config_file: Path, overrides: Path | None, *extra: object) -> str:
+    """What every page of a language shares, by content: the settings file, the theme overrides and layouts, the
+    hand-written pages (their titles appear in the navigation and beside other pages), the catalogs; `extra` adds
+    what the adapter knows (the navigation, the site's address)."""
+    folders = [project.docs_dir / lang, project.layouts_dir, project.translations_dir]
+    if overrides is not None:
+        folders.append(overrides)
+    digest = hashlib.sha256(fingerprint(lang, *extra).encode("ascii"))
+    return _digest_files(digest, [config_file, *(file for folder in folders for file in _files(folder))])
+
+
+def content_inputs(project: Project, lang: str, *extra: object) -> str:
+    """What the content of every generated page of a language shares: the layouts (the project's and the packaged
+    ones, which the preview reads anew on each build), the catalogs; `extra` adds the languages, the site's
+    address and the citations' access date."""
+    folders = [project.layouts_dir, PACKAGED_LAYOUTS, project.translations_dir]
+    digest = hashlib.sha256(fingerprint(lang, *extra).encode("ascii"))
+    return _digest_files(digest, [file for folder in folders for file in _files(folder)])
 
 
 class ReusedOutputs(Generic[Output]):
@@ -94,5 +113,6 @@ class ReusedOutputs(Generic[Output]):
 
 
 # One each per process: the preview's language worker switches them on and keeps them between its builds.
+RENDERED_PAGES: ReusedOutputs[RenderedPage] = ReusedOutputs()  # the core's pages, before any engine lays them out
 LAYOUTS: ReusedOutputs[str] = ReusedOutputs()  # the page layout's HTML
 SEARCH_ENTRIES: ReusedOutputs[list] = ReusedOutputs()  # the search index's entries of the page

@@ -101,6 +101,31 @@ def _folders() -> list[tuple[str, str]]:
     return [(k.folder, k.value) for k in RecordKind] + [(k.folder, k.value) for k in RegistryKind]
 
 
+class _ParsedFiles:
+    """The files of the previous load, parsed and checked against their schemas. The preview loads the archive
+    again on every save, in the same process: a file whose bytes are what they were is not parsed again (both
+    steps depend on its bytes, name and schema alone). Only the latest load's files are kept."""
+
+    def __init__(self) -> None:
+        self.previous: dict[tuple[str, str], tuple[bytes, YamlDocument, list[Problem]]] = {}
+        self.current: dict[tuple[str, str], tuple[bytes, YamlDocument, list[Problem]]] = {}
+
+    def get(self, raw: bytes, name: str, schema: str) -> tuple[YamlDocument, list[Problem]]:
+        kept = self.previous.get((name, schema))
+        if kept is None or kept[0] != raw:
+            doc = read_yaml(raw, name)
+            clean = not doc.problems and isinstance(doc.data, dict)
+            kept = raw, doc, list(validate_document(doc, schema)) if clean else []
+        self.current[name, schema] = kept
+        return kept[1], kept[2]
+
+    def loaded(self) -> None:
+        self.previous, self.current = self.current, {}
+
+
+_PARSED = _ParsedFiles()
+
+
 class _Loader:
     def __init__(self, data_dir: Path, root: Path):
         self.data_dir = data_dir
@@ -187,14 +212,13 @@ class _Loader:
             return
         with open(path, "rb") as file:  # bounded: the file may have grown since
             raw = file.read(MAX_FILE_BYTES + 1)
-        doc = read_yaml(raw, name)
+        doc, schema_problems = _PARSED.get(raw, name, schema)
         self.problems.extend(doc.problems)
         if doc.problems:
             return
         if not isinstance(doc.data, dict):
             self.problems.append(Problem(name, 1, None, "a record is a mapping of fields (field: value), not a single value or list"))
             return
-        schema_problems = list(validate_document(doc, schema))
         self.problems.extend(schema_problems)
         item = _Item(folder, schema, doc)
         if doc.data.get("id") != stem and "id" in doc.data:
@@ -466,6 +490,7 @@ def load_archive(data_dir: Path, root: Path | None = None) -> LoadResult:
     data_dir = Path(data_dir).resolve()
     loader = _Loader(data_dir, Path(root).resolve() if root else data_dir.parent)
     loader.read_all()
+    _PARSED.loaded()
     notices = loader.check_all()
     provenance_errors, provenance_warnings = check_provenance(((i.schema, i.doc) for i in loader.items),
                                                               loader.known["places"],

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
-__all__ = ["RenderedPage", "NavLink", "NavSection", "NavItem"]
+__all__ = ["PlannedPage", "RenderedPage", "NavLink", "NavSection", "NavItem"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,15 @@ class RenderedPage:
     @property
     def url(self) -> str:
         return f"{self.key}.html"
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """A page not rendered yet: what it shows (for `page_inputs.PageInputs.page`) and how to render it."""
+
+    key: str
+    shows: Callable[[], object]
+    render: Callable[[], RenderedPage]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -33,7 +33,8 @@ from .foreign_runs import mark_foreign_runs, split_foreign_runs
 from .fragments import FragmentCache
 from .markdown_text import SafeMarkdown
 from ..workflow.translation_status import TranslationReport, collect_status, entry_texts
-from .pages import NavItem, NavLink, NavSection, RenderedPage
+from .page_inputs import EVERYTHING
+from .pages import NavItem, NavLink, NavSection, PlannedPage, RenderedPage
 from .paths import checked_key
 from .template_cache import template_cache
 
@@ -274,26 +275,64 @@ class LanguageRenderer:
         )
 
     def render_pages(self) -> Iterator[RenderedPage]:
-        yield self.home()
+        for planned in self.planned_pages():
+            yield planned.render()
+
+    def planned_pages(self) -> Iterator[PlannedPage]:
+        """Every generated page in build order, with what it shows (see `page_inputs`) and how it is rendered; both
+        deferred, so that a page the preview reuses costs only its digest."""
+        archive = self.archive
+        everything = lambda: EVERYTHING  # noqa: E731  (pages that sum up the whole archive)
+        yield PlannedPage(HOME_KEY, everything, self.home)
         for kind in RecordKind:
-            yield self.section(kind)
-        for record in self.archive.records.values():
-            yield self.record(record)
+            yield PlannedPage(f"{kind.folder}/index", partial(archive.chronological, kind), partial(self.section, kind))
+        for record in archive.records.values():
+            yield PlannedPage(record.key, partial(self._record_shows, record), partial(self.record, record))
         for kind in _BROWSABLE:
-            yield self.registry_index(kind)
-            for entry in self.archive.registry(kind).values():
-                yield self.registry_entry(entry)
-        yield self.sources_index()
-        for source in self.archive.sources.values():
-            yield self.source(source)
-        for record in self.archive.records.values():
-            yield self.side_by_side(record)
-        yield self.translation_status()
-        yield self.timeline()
-        yield self.years_index()
-        for year in years_touched(self.archive.records.values()):
-            yield self.year(year)
-        yield self.data_page()
+            yield PlannedPage(f"{kind.folder}/index", partial(self._index_shows, kind),
+                              partial(self.registry_index, kind))
+            for entry in archive.registry(kind).values():
+                yield PlannedPage(entry.key, partial(self._entry_shows, entry), partial(self.registry_entry, entry))
+        yield PlannedPage(f"{RegistryKind.SOURCE.folder}/index", partial(self._sources_shows), self.sources_index)
+        for source in archive.sources.values():
+            yield PlannedPage(source.key, partial(self._source_shows, source), partial(self.source, source))
+        for record in archive.records.values():
+            yield PlannedPage(review_key(record), partial(tuple, (record,)), partial(self.side_by_side, record))
+        yield PlannedPage(STATUS_KEY, everything, self.translation_status)
+        yield PlannedPage(TIMELINE_KEY, everything, self.timeline)
+        yield PlannedPage(YEARS_KEY, everything, self.years_index)
+        for year in self._years:
+            yield PlannedPage(year_key(year), partial(self._year_shows, year), partial(self.year, year))
+        yield PlannedPage(DATA_KEY, everything, self.data_page)
+
+    # What each page shows beyond the shared inputs: what its template reads, in the order it reads it.
+
+    def _record_shows(self, record: Record) -> tuple:
+        around = self._neighbours[record.id]
+        linked = [(link.type, link.outgoing, link.record) for link in self.archive.linked(record)]
+        return record, around.earlier, around.later, linked
+
+    def _index_shows(self, kind: RegistryKind) -> list:
+        return [(entry, len(self.archive.records_naming(kind, entry.id)))
+                for entry in self.archive.registry(kind).values()]
+
+    def _entry_shows(self, entry: RegistryEntry) -> tuple:
+        return entry, self.archive.records_naming(entry.registry, entry.id)
+
+    def _sources_shows(self) -> list:
+        return [(source, self.archive.records_naming(RegistryKind.SOURCE, source.id))
+                for source in self.archive.sources.values()]
+
+    def _source_shows(self, source: Source) -> tuple:
+        return (source, self.archive.records_naming(RegistryKind.SOURCE, source.id),
+                self.archive.entries_citing(source.id))
+
+    def _year_shows(self, year: int) -> tuple:
+        return records_in_year(self.archive.chronological(), year), self._years
+
+    @cached_property
+    def _years(self) -> list[int]:
+        return years_touched(self.archive.records.values())
 
     def home(self) -> RenderedPage:
         _ = self.l10n.gettext
@@ -381,7 +420,7 @@ class LanguageRenderer:
 
     def year(self, year: int) -> RenderedPage:
         records = records_in_year(self.archive.chronological(), year)
-        years = years_touched(self.archive.records.values())
+        years = self._years
         at = years.index(year)
         return self._page(year_key(year), "year.html", self.l10n.gettext("Year %(year)s") % {"year": year},
                           year=year, records=records, groups=[YearGroup(year, tuple(records))],
