@@ -76,6 +76,7 @@ class PageInputs:
         return digest
 
     def everything(self) -> str:
+        """Every entry of the archive, in the archive's order (the order of its files)."""
         if self._everything is None:
             entries: list[Entry] = list(self.archive.records.values())
             entries += [entry for kind in RegistryKind for entry in self.archive.registry(kind).values()]

@@ -297,7 +297,7 @@ class LanguageRenderer:
         for source in archive.sources.values():
             yield PlannedPage(source.key, partial(self._source_shows, source), partial(self.source, source))
         for record in archive.records.values():
-            yield PlannedPage(review_key(record), partial(tuple, (record,)), partial(self.side_by_side, record))
+            yield PlannedPage(review_key(record), lambda record=record: record, partial(self.side_by_side, record))
         yield PlannedPage(STATUS_KEY, everything, self.translation_status)
         yield PlannedPage(TIMELINE_KEY, everything, self.timeline)
         yield PlannedPage(YEARS_KEY, everything, self.years_index)
