@@ -143,6 +143,18 @@ def test_each_edit_renders_its_pages_again_and_leaves_none_stale(real_archive, m
     assert "organizations/neue-stelle" in check(memory, archive)
     archive = changed(archive, archive.places["neuer-sitz"], name=renamed(inner.name, " (Sitz)"))
     assert "organizations/neue-stelle" in check(memory, archive)
+    # The sources a record and a person cite (new ones, which nothing else reaches); then a loop of references
+    # (the publisher cites the source it published), which the walk must leave.
+    for cites, new_source in ((moskau, "quelle-a"), (person, "quelle-b")):
+        archive = added(archive, source, new_source)
+        cited = archive.records.get(cites.id) or archive.people[cites.id]
+        archive = changed(archive, cited, sources=(*cited.sources, Citation(new_source)))
+        check(memory, archive)
+        archive = changed(archive, archive.sources[new_source], name=renamed(source.name, " (neu)"))
+        assert cites.key in check(memory, archive)
+    archive = changed(archive, archive.organizations[publisher.id], sources=(Citation(source.id),))
+    assert publisher.key in check(memory, archive)
+
     # A note on a registry entry's citation.
     archive = changed(archive, topic, sources=(Citation(source.id, LocalizedText({"de": "S. 3"}, "de")),))
     assert {topic.key, source.key} <= check(memory, archive)
