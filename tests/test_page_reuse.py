@@ -135,14 +135,17 @@ def test_each_edit_renders_its_pages_again_and_leaves_none_stale(real_archive, m
     archive = added(archive, archive.organizations[person.organizations[0]], "neue-stelle")
     archive = changed(archive, person, organizations=(*person.organizations, "neue-stelle"))
     assert person.key in check(memory, archive)
-    archive = changed(archive, archive.organizations["neue-stelle"], name=renamed(publisher.name, " (neu)"))
+    new_office = archive.organizations["neue-stelle"]
+    archive = changed(archive, new_office, name=renamed(new_office.name, " (neu)"))
     assert person.key in check(memory, archive)
+
     # Where an organization is based (a new place again).
     archive = added(archive, inner, "neuer-sitz")
     archive = changed(archive, archive.organizations["neue-stelle"], place="neuer-sitz")
     assert "organizations/neue-stelle" in check(memory, archive)
     archive = changed(archive, archive.places["neuer-sitz"], name=renamed(inner.name, " (Sitz)"))
     assert "organizations/neue-stelle" in check(memory, archive)
+
     # The sources a record and a person cite (new ones, which nothing else reaches); then a loop of references
     # (the publisher cites the source it published), which the walk must leave.
     for cites, new_source in ((moskau, "quelle-a"), (person, "quelle-b")):
