@@ -181,6 +181,7 @@ class LanguageRenderer:
         self.site = site
         self.archive = site.archive
         self.lang = lang
+        self._marked: dict[str, Markup] = {}
         self.l10n = Localizer(lang, load_translations(site.translations_dir, lang))
         self.env = jinja2.Environment(
             loader=site.loader,
@@ -200,7 +201,7 @@ class LanguageRenderer:
             status_label=self.status_label,
             kind_count=self.kind_count,
             text=self.text,
-            foreign=lambda value: mark_foreign_runs(value, lang, site.languages),
+            foreign=self.foreign,
             archive=self.archive,
             RecordKind=RecordKind,
             RegistryKind=RegistryKind,
@@ -230,6 +231,14 @@ class LanguageRenderer:
     def kind_count(self, kind: RecordKind, n: int) -> str:
         singular, plural = labels.KIND_COUNT[kind]
         return self.l10n.ngettext(singular, plural, n) % {"num": self.l10n.number(n)}
+
+    def foreign(self, text: str) -> Markup:
+        """`text` escaped, runs in another language's script marked; once per text and build, as the same names
+        recur on many pages."""
+        marked = self._marked.get(text)
+        if marked is None:
+            marked = self._marked[text] = mark_foreign_runs(text, self.lang, self.site.languages)
+        return marked
 
     def text(self, value: LocalizedText | None):
         """The text for this language, or the original marked with its language (see `ResolvedText`)."""
