@@ -74,15 +74,14 @@ class LanguageBuild:
         return [(key, "") for key in sorted(self.handwritten[self.lang]) if key != HOME_KEY]
 
     def render_pages(self) -> Iterator[RenderedPage]:
-        """Every generated page, remembered for the per-page calls below; in the preview, a page whose inputs are
-        those of the previous build is that build's page (`reuse.RENDERED_PAGES`)."""
-        memory = RENDERED_PAGES
-        if not memory.enabled:
-            for page in self.renderer.render_pages():
-                self.pages[page.src_uri] = page
-                yield page
-            return
-        site = self.site
+        """Every generated page, remembered for the per-page calls below."""
+        for page in self._rendered() if RENDERED_PAGES.enabled else self.renderer.render_pages():
+            self.pages[page.src_uri] = page
+            yield page
+
+    def _rendered(self) -> Iterator[RenderedPage]:
+        """The preview's pages: one whose inputs are those of the previous build is that build's page."""
+        memory, site = RENDERED_PAGES, self.site
         memory.begin(content_inputs(self.project, self.lang, site.languages, site.address, site.accessed,
                                     self.address))
         inputs = PageInputs(site.archive)
@@ -93,7 +92,6 @@ class LanguageBuild:
                 if page is None:
                     page = planned.render()
                     memory.keep(planned.key, digest, page)
-                self.pages[page.src_uri] = page
                 yield page
         except BaseException:
             memory.forget()

@@ -20,9 +20,7 @@ from typing import Generic, Iterable, TypeVar
 
 from ..project import Project
 from ..rendering.pages import RenderedPage
-
-# The templates that come with the package (a project's `layouts/` overrides them file by file).
-PACKAGED_LAYOUTS = Path(__file__).parent.parent / "rendering" / "templates"
+from ..rendering.site import TEMPLATES_DIR
 
 __all__ = ["ReusedOutputs", "LAYOUTS", "RENDERED_PAGES", "SEARCH_ENTRIES", "content_inputs", "fingerprint",
            "shared_inputs"]
@@ -63,7 +61,7 @@ def content_inputs(project: Project, lang: str, *extra: object) -> str:
     """What the content of every generated page of a language shares: the layouts (the project's and the packaged
     ones, which the preview reads anew on each build), the catalogs; `extra` adds the languages, the site's
     address and the citations' access date."""
-    folders = [project.layouts_dir, PACKAGED_LAYOUTS, project.translations_dir]
+    folders = [project.layouts_dir, TEMPLATES_DIR, project.translations_dir]
     digest = hashlib.sha256(fingerprint(lang, *extra).encode("ascii"))
     return _digest_files(digest, [file for folder in folders for file in _files(folder)])
 

@@ -38,9 +38,12 @@ from .pages import NavItem, NavLink, NavSection, PlannedPage, RenderedPage
 from .paths import checked_key
 from .template_cache import template_cache
 
-__all__ = ["SiteRenderer", "LanguageRenderer", "HOME_KEY", "STATUS_KEY", "TIMELINE_KEY", "YEARS_KEY", "DATA_KEY"]
+__all__ = ["SiteRenderer", "LanguageRenderer", "TEMPLATES_DIR", "HOME_KEY", "STATUS_KEY", "TIMELINE_KEY", "YEARS_KEY",
+           "DATA_KEY"]
 
 HOME_KEY = "index"
+# The packaged templates; a project's `layouts/` overrides them file by file.
+TEMPLATES_DIR = Path(__file__).with_name("templates")
 # The translation status page: what editors still have to translate or review, in every language.
 STATUS_KEY = "translation-status"
 TIMELINE_KEY = "timeline"
@@ -105,7 +108,7 @@ class SiteRenderer:
     @cached_property
     def loader(self) -> jinja2.BaseLoader:
         # A project's own layouts/ folder overrides the packaged templates, file by file.
-        package = jinja2.PackageLoader("partnerschaftsarchiv.rendering", "templates")
+        package = jinja2.PackageLoader("partnerschaftsarchiv.rendering", TEMPLATES_DIR.name)
         if self.layouts_dir and Path(self.layouts_dir).is_dir():
             return jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(self.layouts_dir)), package])
         return package
