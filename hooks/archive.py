@@ -45,7 +45,9 @@ from partnerschaftsarchiv.build import (
 from partnerschaftsarchiv.build.languages import HANDED, LanguageWorkers, take_handed
 from partnerschaftsarchiv.build.error_page import build_error_page
 from partnerschaftsarchiv.build.render import nav_config
-from partnerschaftsarchiv.build.reuse import LAYOUTS, SEARCH_ENTRIES, fingerprint, shared_inputs
+from partnerschaftsarchiv.build.reuse import (
+    LAYOUTS, SEARCH_ENTRIES, fingerprint, shared_inputs, text_digest,
+)
 from partnerschaftsarchiv.exports import build_time, last_changes
 from partnerschaftsarchiv.loading import LoadResult, dump_snapshot
 from partnerschaftsarchiv.project import Project
@@ -53,7 +55,7 @@ from partnerschaftsarchiv.publishing import SiteAddress, write_offline_zip
 from partnerschaftsarchiv.publishing.address import AddressInvalid, checked_edit_path, checked_web_address
 from partnerschaftsarchiv.rendering.assets import ASSETS
 from partnerschaftsarchiv.rendering.site import SiteRenderer
-from partnerschaftsarchiv.search import search_profiles, shape_documents
+from partnerschaftsarchiv.search import PageProfile, search_profiles, shape_documents
 
 # The engine running this hook: ProperDocs answers `import mkdocs` with itself, so this is "mkdocs" or "properdocs".
 ENGINE = mkdocs.__name__
@@ -83,6 +85,8 @@ class _State:
     contexts: dict[str, Any] = {}
     fingerprints: dict[str, str] = {}
     reused: dict[str, str] = {}
+    # Language build: each generated page's weight and whether it is searched at all, by page key.
+    profiles: dict[str, PageProfile] = {}
 
 
 state = _State()
@@ -231,6 +235,7 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     # This language's sitemap comes from the core (with hreflang alternates), never MkDocs' plain one.
     config.theme.static_templates.discard("sitemap.xml")
     state.contexts, state.fingerprints, state.reused = {}, {}, {}
+    state.profiles = search_profiles(state.result.archive, lang)
     shared = shared_inputs(state.project, lang, Path(config.config_file_path),
                            Path(config.theme.custom_dir) if config.theme.custom_dir else None,
                            config.nav, config.site_url, config.repo_url, config.edit_uri, config.extra)
@@ -307,6 +312,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["title"] = str(escape(rendered.title))
     if rendered.description:
         page.meta["description"] = str(escape(rendered.description))
+    profile = state.profiles.get(rendered.key)
+    if profile is not None and not profile.searched:
+        # Material then skips the page instead of parsing it for an index that would drop it (every reviewer
+        # page repeats a record's text, the translation status every title).
+        page.meta["search"] = {"exclude": True}
     return ""
 
 
@@ -337,8 +347,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not LAYOUTS.enabled:
         return html
     state.fingerprints[src_uri] = fingerprint(
-        html, page.title, page.meta, _toc(page.toc.items), page.url, page.canonical_url, page.edit_url,
-        page.is_homepage, _neighbour(page.previous_page), _neighbour(page.next_page),
+        text_digest(html), page.title, page.meta, _toc(page.toc.items), page.url, page.canonical_url,
+        page.edit_url, page.is_homepage, _neighbour(page.previous_page), _neighbour(page.next_page),
         [section.title for section in page.ancestors], page_context)
     output = LAYOUTS.reusable(src_uri, state.fingerprints[src_uri])
     if output is not None:
@@ -382,7 +392,7 @@ def _shape_search_index(config: MkDocsConfig) -> None:
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] = shape_documents(index["docs"], search_profiles(state.result.archive, state.lang))
+    index["docs"] = shape_documents(index["docs"], state.profiles)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

@@ -23,7 +23,7 @@ from ..rendering.pages import RenderedPage
 from ..rendering.site import TEMPLATES_DIR
 
 __all__ = ["ReusedOutputs", "LAYOUTS", "RENDERED_PAGES", "SEARCH_ENTRIES", "content_inputs", "fingerprint",
-           "shared_inputs"]
+           "shared_inputs", "text_digest"]
 
 Output = TypeVar("Output")
 
@@ -31,6 +31,12 @@ Output = TypeVar("Output")
 def fingerprint(*parts: object) -> str:
     """One hash of JSON-able parts (anything else by its `str`)."""
     text = json.dumps(parts, default=str, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def text_digest(text: str) -> str:
+    """A long text's hash, to stand for it in a `fingerprint` (hashing it directly is cheaper than quoting it as
+    JSON first)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
