@@ -44,6 +44,7 @@ from partnerschaftsarchiv.build import (
 )
 from partnerschaftsarchiv.build.languages import HANDED, LanguageWorkers, take_handed
 from partnerschaftsarchiv.build.error_page import build_error_page
+from partnerschaftsarchiv.build.kept_files import KEPT_FILES, stash_language_folders
 from partnerschaftsarchiv.build.render import nav_config
 from partnerschaftsarchiv.build.reuse import (
     LAYOUTS, SEARCH_ENTRIES, fingerprint, shared_inputs, text_digest,
@@ -87,6 +88,8 @@ class _State:
     reused: dict[str, str] = {}
     # Language build: each generated page's weight and whether it is searched at all, by page key.
     profiles: dict[str, PageProfile] = {}
+    # Language build: the core's files other than pages (exports, citation files, assets), by path.
+    static: dict[str, str | bytes] = {}
 
 
 state = _State()
@@ -189,10 +192,17 @@ def _start_languages(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     LAYOUTS.forget()
     SEARCH_ENTRIES.forget()
+    KEPT_FILES.forget()
     _stop_counting()
     state.processes.stop()
     if state.lang is None and state.staged is not None:
         state.staged.discard()
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if state.lang is None and state.command == "serve":
+        # MkDocs empties the site next: the language workers put their folders back (build/kept_files.py).
+        stash_language_folders(Path(config.site_dir), _languages(config))
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -285,6 +295,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                      "'Sitemap: %s' to it (README.md, Hosted)", state.address.path, state.address.absolute("sitemap.xml"))
         return Files([File.generated(config, path, content=content) for path, content in files.items()])
     language = state.language
+    KEPT_FILES.restore(Path(config.site_dir))  # the preview's previous files, now that MkDocs emptied the folder
     _reuse_search_entries(config)
     for page in language.render_pages():
         if files.get_file_from_path(page.src_uri) is not None:
@@ -299,8 +310,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     # A fixed build time stands for every change; otherwise each record's last commit, where git knows it.
     changed = {} if epoch else last_changes(state.project.root)
-    for path, content in language.static_files(build_time(epoch), changed).items():
-        files.append(File.generated(config, path, content=content))
+    state.static = language.static_files(build_time(epoch), changed)
+    for path, content in state.static.items():
+        if KEPT_FILES.unchanged(path, content):  # already in place, as this content: MkDocs leaves it there
+            files.append(File.generated(config, path, abs_src_path=os.path.join(config.site_dir, path)))
+        else:
+            files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -401,6 +416,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         _shape_search_index(config)
         LAYOUTS.end()
         SEARCH_ENTRIES.end()
+        KEPT_FILES.finish(Path(config.site_dir), state.static)
         if LAYOUTS.enabled:
             log.debug("reused: %d layouts and %d pages' search entries of %d pages", len(LAYOUTS.reused),
                       len(SEARCH_ENTRIES.reused), len(state.contexts))

@@ -17,6 +17,7 @@ import sys
 import traceback
 
 from partnerschaftsarchiv.build.languages import hand_over, read_frame, write_frame
+from partnerschaftsarchiv.build.kept_files import KEPT_FILES
 from partnerschaftsarchiv.build.reuse import LAYOUTS, RENDERED_PAGES, SEARCH_ENTRIES
 
 
@@ -41,8 +42,9 @@ def main(engine: str, config_file: str, strict: str, quiet: str, site_dir: str) 
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING if quiet == "1" else logging.INFO)
     logger.propagate = False
-    # This process builds again and again: render, lay out and index again only the pages that changed.
-    RENDERED_PAGES.enabled = LAYOUTS.enabled = SEARCH_ENTRIES.enabled = True
+    # This process builds again and again: render, lay out and index again only the pages that changed, and write
+    # again only the files other than pages whose bytes changed.
+    RENDERED_PAGES.enabled = LAYOUTS.enabled = SEARCH_ENTRIES.enabled = KEPT_FILES.enabled = True
     while (snapshot := read_frame(sys.stdin.buffer)) is not None:
         hand_over(snapshot)
         output.seek(0)

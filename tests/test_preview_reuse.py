@@ -1,7 +1,8 @@
 """The preview's language builds render, lay out and index again only the pages whose inputs changed
-(build/reuse.py), and what they reuse is byte for byte what a clean build makes: after edits to a record, a
-registry entry, a hand-written page and a layout, every file of the language equals a build that reused nothing
-(issue 20).
+(build/reuse.py) and write again only the other files whose bytes changed (build/kept_files.py), and what they
+reuse is byte for byte what a clean build makes: after edits to a record, a registry entry, a hand-written page
+and a layout, and after a record is added and removed again, every file of the language equals a build that
+reused nothing, and no other file is left (issue 20).
 
 The builds run in this process, as the preview's language worker runs them, so the memory carries over."""
 
@@ -13,7 +14,10 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project
+from partnerschaftsarchiv.build.kept_files import KEPT_FILES, stash_language_folders
 from partnerschaftsarchiv.build.reuse import LAYOUTS, RENDERED_PAGES, SEARCH_ENTRIES
+
+MEMORIES = (RENDERED_PAGES, LAYOUTS, SEARCH_ENTRIES, KEPT_FILES)
 
 
 @pytest.fixture
@@ -21,10 +25,10 @@ def reuse(monkeypatch):
     monkeypatch.setenv("PARTNERSCHAFTSARCHIV_LANGUAGE", "de")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    for memory in (RENDERED_PAGES, LAYOUTS, SEARCH_ENTRIES):
+    for memory in MEMORIES:
         memory.forget()
     yield
-    for memory in (RENDERED_PAGES, LAYOUTS, SEARCH_ENTRIES):
+    for memory in MEMORIES:
         memory.enabled = False
         memory.forget()
 
@@ -33,7 +37,10 @@ def build_language(project: Path, site: Path, *, reusing: bool) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    RENDERED_PAGES.enabled = LAYOUTS.enabled = SEARCH_ENTRIES.enabled = reusing
+    for memory in MEMORIES:
+        memory.enabled = reusing
+    if reusing:  # what the preview's root does before MkDocs empties the site
+        stash_language_folders(site.parent, (site.name,))
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
@@ -74,6 +81,8 @@ def test_rebuilds_reuse_unchanged_pages_and_match_a_clean_build(tmp_path, reuse)
     assert len(everything) > 100 and record_page in everything and "about.md" in everything
     assert SEARCH_ENTRIES.reused == everything
     assert len(RENDERED_PAGES.reused) == 111  # every generated page (hand-written ones are the engine's)
+    assert {"data/records.csv", "seminars/2017-06-moskau.bib", "people/elke-breitenbach.ris"} <= KEPT_FILES.kept
+    assert len(KEPT_FILES.kept) == 217  # every file the core makes other than pages: all in place already
 
     # A record's title: its page and the pages that list it are laid out again, the rest is reused.
     edit(project / "data" / "seminars" / "2017-06-moskau.yml",
@@ -83,7 +92,29 @@ def test_rebuilds_reuse_unchanged_pages_and_match_a_clean_build(tmp_path, reuse)
     assert "about.md" in LAYOUTS.reused and len(LAYOUTS.reused) > 50
     assert "seminars/2017-06-moskau" not in RENDERED_PAGES.reused and len(RENDERED_PAGES.reused) > 50
     assert "(bearbeitet)" in (preview / "seminars" / "2017-06-moskau.html").read_text(encoding="utf-8")
+    # Its citation files and the exports are written again; another record's citation files are left in place.
+    assert not {"data/records.csv", "seminars/2017-06-moskau.bib"} & KEPT_FILES.kept
+    assert "seminars/2007-04-berlin.bib" in KEPT_FILES.kept
     assert_same_as_clean(project, preview, tmp_path, "clean-record")
+
+    # A record added, then removed: its page and files go with it.
+    copy = project / "data" / "seminars" / "2017-06-moskau-kopie.yml"
+    copy.write_text((project / "data" / "seminars" / "2017-06-moskau.yml").read_text(encoding="utf-8")
+                    .replace("id: 2017-06-moskau\n", "id: 2017-06-moskau-kopie\n").replace("number: 18 ", "number: 99 "),
+                    encoding="utf-8")
+    build_language(project, preview, reusing=True)
+    assert (preview / "seminars" / "2017-06-moskau-kopie.bib").is_file()
+    copy.unlink()
+    build_language(project, preview, reusing=True)
+    assert not (preview / "seminars" / "2017-06-moskau-kopie.bib").exists()
+    assert_same_as_clean(project, preview, tmp_path, "clean-removed")
+
+    # A file changed on disk since the preview wrote it is written again, though its content did not change.
+    build_language(project, preview, reusing=True)
+    (preview / "seminars" / "2007-04-berlin.bib").write_text("@misc{changed,}", encoding="utf-8")
+    build_language(project, preview, reusing=True)
+    assert "seminars/2007-04-berlin.bib" not in KEPT_FILES.kept and "seminars/2007-04-berlin.ris" in KEPT_FILES.kept
+    assert_same_as_clean(project, preview, tmp_path, "clean-changed-on-disk")
 
     # A registry entry's name, shown on every record that has the topic.
     build_language(project, preview, reusing=True)

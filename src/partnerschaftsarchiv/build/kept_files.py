@@ -1,0 +1,129 @@
+"""The preview's language folders kept on disk between rebuilds, so that a rebuild writes again only the exports
+and citation files whose bytes changed.
+
+An engine's build empties its output folder and writes every file anew: at 500 records some 2,000 of a language's
+3,300 files are open-data and citation files that one edit leaves as they were, and creating them again is most
+of a rebuild's disk time. So in the preview the root moves each language folder aside under a hidden name before
+its own build empties the site (engines keep hidden entries, as they keep `.git`), and the language worker puts
+it back once its build has emptied its own folder. The worker then hands the engine an unchanged file as one that
+is already in place, and writes the others.
+
+Nothing stale is served: a file counts as unchanged only if its bytes are those the previous build wrote and it
+is on disk as that build left it (same size and modification time); after the build, every file that was put
+back and neither written again nor kept on purpose (a deleted record's page, a renamed export) is removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+from typing import Mapping
+
+__all__ = ["KEPT_FILES", "KeptFiles", "stash_language_folders"]
+
+_STASH = ".partnerschaftsarchiv-kept-"
+
+
+def _stash(language_folder: Path) -> Path:
+    return language_folder.with_name(_STASH + language_folder.name)
+
+
+def stash_language_folders(site_dir: Path, languages: tuple[str, ...]) -> None:
+    """Root of the preview, before its build empties `site_dir`: move each language folder aside. A stash left
+    by a build that never got to its languages (the records did not validate) stays until a new folder replaces
+    it."""
+    for lang in languages:
+        folder, stash = site_dir / lang, _stash(site_dir / lang)
+        if not folder.is_dir():
+            continue
+        if stash.exists():
+            shutil.rmtree(stash)
+        folder.rename(stash)
+
+
+def _digest(content: str | bytes) -> str:
+    return hashlib.sha256(content.encode("utf-8") if isinstance(content, str) else content).hexdigest()
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
+
+
+class KeptFiles:
+    """A language worker's memory of the files it wrote: path below its folder → (digest, size, mtime). Switched
+    off (the default), it keeps nothing and every file is written."""
+
+    def __init__(self) -> None:
+        self.enabled = False
+        self._written: dict[str, tuple[str, tuple[int, int]]] = {}
+        self._restored: dict[str, tuple[int, int]] = {}
+        self.kept: set[str] = set()  # the files of the current build left in place
+
+    def restore(self, folder: Path) -> None:
+        """After the engine emptied `folder`: put the stashed one back, and note what it holds."""
+        self._restored, self.kept = {}, set()
+        stash = _stash(folder)
+        if not self.enabled or not stash.is_dir():
+            self._written = {}
+            return
+        if folder.exists():
+            try:
+                folder.rmdir()  # the engine may have made it again, empty
+            except OSError:  # something was written into it already: start afresh
+                shutil.rmtree(stash)
+                self._written = {}
+                return
+        stash.rename(folder)
+        for directory, _, names in os.walk(folder):
+            for name in names:
+                path = Path(directory, name)
+                status = _stat(path)
+                if status is not None:
+                    self._restored[path.relative_to(folder).as_posix()] = status
+
+    def unchanged(self, path: str, content: str | bytes) -> bool:
+        """Whether the file at `path` (below the language folder) is on disk with exactly `content`; if so it is
+        kept and the engine should leave it in place."""
+        written = self._written.get(path)
+        if written is None or path not in self._restored or written[1] != self._restored[path]:
+            return False
+        if written[0] != _digest(content):
+            return False
+        self.kept.add(path)
+        return True
+
+    def finish(self, folder: Path, files: Mapping[str, str | bytes]) -> None:
+        """After a build that succeeded: remove what was put back and neither written nor kept, and remember
+        `files` (path → content) as now written."""
+        if not self.enabled:
+            return
+        emptied: set[Path] = set()
+        for path, before in self._restored.items():
+            if path in self.kept or _stat(folder / path) != before:
+                continue
+            (folder / path).unlink(missing_ok=True)
+            emptied.add((folder / path).parent)
+        for directory in sorted(emptied, key=lambda item: len(item.parts), reverse=True):
+            while directory != folder and directory.is_dir() and not any(directory.iterdir()):
+                directory.rmdir()
+                directory = directory.parent
+        self._written = {}
+        for path, content in files.items():
+            status = _stat(folder / path)
+            if status is not None:
+                self._written[path] = (_digest(content), status)
+        self._restored = {}
+
+    def forget(self) -> None:
+        """A build failed: write everything next time."""
+        self._written, self._restored, self.kept = {}, {}, set()
+
+
+# One per process: the preview's language worker switches it on and keeps it between its builds.
+KEPT_FILES = KeptFiles()
