@@ -6,7 +6,8 @@ The engine adapters (hooks/archive.py, the `render` command) only translate thei
 * `languages`: one engine process per language, side by side, handed the validated archive;
 * `archive_input`: the validated archive, read from `data/` or from the parent build;
 * `root`: the files of the site's root (language chooser, 404 page, robots.txt, sitemap.xml);
-* `language`: everything one language adds to its engine's build (pages, assets, exports, per-page context).
+* `language`: everything one language adds to its engine's build (pages, assets, exports, per-page context);
+* `reuse`, `kept_files`: the preview's memory between rebuilds (pages rendered, laid out and indexed; files on disk).
 """
 
 from .archive_input import BuildFailed, load_for_build
