@@ -9,7 +9,7 @@ it back once its build has emptied its own folder. The worker then hands the eng
 is already in place, and writes the others.
 
 Nothing stale is served: a file counts as unchanged only if its bytes are those the previous build wrote and it
-is on disk as that build left it (same size and modification time); after the build, every file that was put
+is on disk as that build left it (same inode, size, modification and change time); after the build, every file that was put
 back and neither written again nor kept on purpose (a deleted record's page, a renamed export) is removed.
 """
 
@@ -47,22 +47,23 @@ def _digest(content: str | bytes) -> str:
     return hashlib.sha256(content.encode("utf-8") if isinstance(content, str) else content).hexdigest()
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
+def _stat(path: Path) -> tuple[int, ...] | None:
+    """What any write or replacement of a file changes (the change time cannot be set back by hand)."""
     try:
         status = path.stat()
     except OSError:
         return None
-    return status.st_size, status.st_mtime_ns
+    return status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns
 
 
 class KeptFiles:
-    """A language worker's memory of the files it wrote: path below its folder → (digest, size, mtime). Switched
+    """A language worker's memory of the files it wrote: path below its folder → (digest, file status). Switched
     off (the default), it keeps nothing and every file is written."""
 
     def __init__(self) -> None:
         self.enabled = False
-        self._written: dict[str, tuple[str, tuple[int, int]]] = {}
-        self._restored: dict[str, tuple[int, int]] = {}
+        self._written: dict[str, tuple[str, tuple[int, ...]]] = {}
+        self._restored: dict[str, tuple[int, ...]] = {}
         self.kept: set[str] = set()  # the files of the current build left in place
 
     def restore(self, folder: Path) -> None:
