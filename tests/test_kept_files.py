@@ -1,0 +1,108 @@
+"""The preview's files kept on disk between rebuilds (build/kept_files.py), without an engine: the root stashes a
+language folder, an "engine" empties the site and writes some files, the worker keeps only files that are on disk
+exactly as it wrote them, and whatever was neither written nor kept is gone afterwards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partnerschaftsarchiv.build.kept_files import KeptFiles, stash_language_folders
+
+
+def build(site: Path, kept: KeptFiles, static: dict[str, str], pages: dict[str, str]) -> set[str]:
+    """One rebuild as the preview runs it; the static files the engine had to write."""
+    stash_language_folders(site, ("de",))
+    for entry in site.iterdir():  # the engine empties the site, keeping hidden entries
+        if not entry.name.startswith("."):
+            raise AssertionError(f"left in the site: {entry}")
+    folder = site / "de"
+    kept.restore(folder)
+    written = set()
+    for path, content in {**pages, **static}.items():
+        if path in static and kept.unchanged(path, content):
+            continue
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(content, encoding="utf-8")
+        written.add(path)
+    kept.finish(folder, static)
+    return written - set(pages)
+
+
+def files_of(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
+            for path in folder.rglob("*") if path.is_file()}
+
+
+@pytest.fixture
+def kept() -> KeptFiles:
+    memory = KeptFiles()
+    memory.enabled = True
+    return memory
+
+
+def test_only_changed_files_are_written_and_removed_ones_go(tmp_path, kept):
+    site = tmp_path / "site"
+    site.mkdir()
+    pages = {"index.html": "<h1>Start</h1>"}
+    static = {"data/records.csv": "a", "seminars/a.bib": "@a", "seminars/b.bib": "@b"}
+    assert build(site, kept, static, pages) == set(static)  # the first build writes everything
+    assert build(site, kept, static, pages) == set()
+    assert kept.kept == set(static)
+
+    static = {"data/records.csv": "a, changed", "seminars/a.bib": "@a"}  # b removed, the table changed
+    assert build(site, kept, static, pages) == {"data/records.csv"}
+    assert kept.kept == {"seminars/a.bib"}
+    assert files_of(site / "de") == {"index.html": "<h1>Start</h1>", "data/records.csv": "a, changed",
+                                     "seminars/a.bib": "@a"}
+    assert not list(site.glob(".*"))  # the stash is back in place
+
+    static = {"data/records.csv": "a, changed"}  # the last file of a folder: the folder goes too
+    build(site, kept, static, pages)
+    assert not (site / "de" / "seminars").exists()
+
+
+def test_a_file_changed_on_disk_is_written_again(tmp_path, kept):
+    site = tmp_path / "site"
+    site.mkdir()
+    static = {"seminars/a.bib": "@a", "seminars/b.bib": "@b"}
+    build(site, kept, static, {})
+    (site / "de" / "seminars" / "a.bib").write_text("@changed", encoding="utf-8")
+    assert build(site, kept, static, {}) == {"seminars/a.bib"}
+    assert files_of(site / "de") == static
+
+
+def test_switched_off_or_after_a_failure_everything_is_written(tmp_path, kept):
+    site = tmp_path / "site"
+    site.mkdir()
+    static = {"seminars/a.bib": "@a"}
+    build(site, kept, static, {})
+    kept.forget()
+    assert build(site, kept, static, {}) == set(static)
+    kept.enabled = False
+    assert build(site, kept, static, {}) == set(static)
+    assert kept.kept == set()
+
+
+def test_a_stash_outlives_a_build_that_never_reached_its_languages(tmp_path, kept):
+    """The records did not validate: the root stashed the folder and built only an error page."""
+    site = tmp_path / "site"
+    site.mkdir()
+    static = {"seminars/a.bib": "@a"}
+    build(site, kept, static, {})
+    stash_language_folders(site, ("de",))
+    assert not (site / "de").exists()
+    stash_language_folders(site, ("de",))  # the next build: nothing to move, the stash stays
+    assert build(site, kept, static, {}) == set()
+    assert files_of(site / "de") == static
+
+
+def test_a_new_folder_replaces_an_old_stash(tmp_path, kept):
+    site = tmp_path / "site"
+    (site / ".partnerschaftsarchiv-kept-de").mkdir(parents=True)
+    (site / ".partnerschaftsarchiv-kept-de" / "old.html").write_text("old", encoding="utf-8")
+    (site / "de").mkdir()
+    (site / "de" / "new.html").write_text("new", encoding="utf-8")
+    stash_language_folders(site, ("de",))
+    assert files_of(site / ".partnerschaftsarchiv-kept-de") == {"new.html": "new"}
