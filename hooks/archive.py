@@ -47,7 +47,7 @@ from partnerschaftsarchiv.build.error_page import build_error_page
 from partnerschaftsarchiv.build.kept_files import KEPT_FILES, stash_language_folders
 from partnerschaftsarchiv.build.render import nav_config
 from partnerschaftsarchiv.build.reuse import (
-    LAYOUTS, SEARCH_ENTRIES, fingerprint, shared_inputs, text_digest,
+    LAYOUTS, SEARCH_ENTRIES, content_digest, fingerprint, shared_inputs,
 )
 from partnerschaftsarchiv.exports import build_time, last_changes
 from partnerschaftsarchiv.loading import LoadResult, dump_snapshot
@@ -88,8 +88,6 @@ class _State:
     reused: dict[str, str] = {}
     # Language build: each generated page's weight and whether it is searched at all, by page key.
     profiles: dict[str, PageProfile] = {}
-    # Language build: the core's files other than pages (exports, citation files, assets), by path.
-    static: dict[str, str | bytes] = {}
 
 
 state = _State()
@@ -310,8 +308,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     # A fixed build time stands for every change; otherwise each record's last commit, where git knows it.
     changed = {} if epoch else last_changes(state.project.root)
-    state.static = language.static_files(build_time(epoch), changed)
-    for path, content in state.static.items():
+    for path, content in language.static_files(build_time(epoch), changed).items():
         if KEPT_FILES.unchanged(path, content):  # already in place, as this content: MkDocs leaves it there
             files.append(File.generated(config, path, abs_src_path=os.path.join(config.site_dir, path)))
         else:
@@ -362,7 +359,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not LAYOUTS.enabled:
         return html
     state.fingerprints[src_uri] = fingerprint(
-        text_digest(html), page.title, page.meta, _toc(page.toc.items), page.url, page.canonical_url,
+        content_digest(html), page.title, page.meta, _toc(page.toc.items), page.url, page.canonical_url,
         page.edit_url, page.is_homepage, _neighbour(page.previous_page), _neighbour(page.next_page),
         [section.title for section in page.ancestors], page_context)
     output = LAYOUTS.reusable(src_uri, state.fingerprints[src_uri])
@@ -416,7 +413,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         _shape_search_index(config)
         LAYOUTS.end()
         SEARCH_ENTRIES.end()
-        KEPT_FILES.finish(Path(config.site_dir), state.static)
+        KEPT_FILES.finish(Path(config.site_dir))
         if LAYOUTS.enabled:
             log.debug("reused: %d layouts and %d pages' search entries of %d pages", len(LAYOUTS.reused),
                       len(SEARCH_ENTRIES.reused), len(state.contexts))

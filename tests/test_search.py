@@ -89,6 +89,21 @@ def test_search_index_weights_pages_and_names_them_in_both_scripts(real_site):
     assert "cheryomin" not in real_site.page("de/people/sergej-tscheremin.html").lower()
 
 
+def test_record_lists_leave_their_records_text_to_the_records(real_site):
+    """An entry of a timeline or record list repeats its record's page (title, summary, topics): the index has it
+    once, on the record's page, not again on the home, section, timeline, year, topic, place and sources pages
+    that list the record."""
+    summary = "Das erste der beiden für 2017 geplanten Sozialseminare"
+    docs = _index(real_site.site, "de")["docs"]
+    holding = sorted({doc["location"].split("#")[0] for doc in docs if summary in doc["text"]})
+    # The guide for editors quotes this record as its example.
+    assert holding == ["contributing.html", "seminars/2017-06-moskau.html"]
+    listing = {"index.html", "seminars/index.html", "timeline.html", "years/2017.html", "topics/selbsthilfe.html",
+               "places/moskau.html", "sources/index.html"}
+    assert listing <= {doc["location"].split("#")[0] for doc in docs}  # the listing pages are still found
+    assert summary in real_site.page("de/years/2017.html")  # and still show it
+
+
 def test_every_name_and_title_is_indexed_in_the_other_language(real_site):
     """Each registry entry's name and each record's title, as the other site writes it, is a name of its page."""
     for lang, other in (("de", "ru"), ("ru", "de")):

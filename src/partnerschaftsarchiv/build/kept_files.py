@@ -15,11 +15,11 @@ back and neither written again nor kept on purpose (a deleted record's page, a r
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from pathlib import Path
-from typing import Mapping
+
+from .reuse import content_digest
 
 __all__ = ["KEPT_FILES", "KeptFiles", "stash_language_folders"]
 
@@ -43,10 +43,6 @@ def stash_language_folders(site_dir: Path, languages: tuple[str, ...]) -> None:
         folder.rename(stash)
 
 
-def _digest(content: str | bytes) -> str:
-    return hashlib.sha256(content.encode("utf-8") if isinstance(content, str) else content).hexdigest()
-
-
 def _stat(path: Path) -> tuple[int, ...] | None:
     """What any write or replacement of a file changes (the change time cannot be set back by hand)."""
     try:
@@ -64,11 +60,12 @@ class KeptFiles:
         self.enabled = False
         self._written: dict[str, tuple[str, tuple[int, ...]]] = {}
         self._restored: dict[str, tuple[int, ...]] = {}
+        self._offered: dict[str, str] = {}  # path → digest of each file the current build makes
         self.kept: set[str] = set()  # the files of the current build left in place
 
     def restore(self, folder: Path) -> None:
         """After the engine emptied `folder`: put the stashed one back, and note what it holds."""
-        self._restored, self.kept = {}, set()
+        self._restored, self._offered, self.kept = {}, {}, set()
         stash = _stash(folder)
         if not self.enabled or not stash.is_dir():
             self._written = {}
@@ -90,18 +87,19 @@ class KeptFiles:
 
     def unchanged(self, path: str, content: str | bytes) -> bool:
         """Whether the file at `path` (below the language folder) is on disk with exactly `content`; if so it is
-        kept and the engine should leave it in place."""
-        written = self._written.get(path)
-        if written is None or path not in self._restored or written[1] != self._restored[path]:
+        kept and the engine should leave it in place. Every file the build makes other than pages passes here, so
+        that `finish` remembers it."""
+        if not self.enabled:
             return False
-        if written[0] != _digest(content):
+        digest = self._offered[path] = content_digest(content)
+        if self._written.get(path) != (digest, self._restored.get(path)):
             return False
         self.kept.add(path)
         return True
 
-    def finish(self, folder: Path, files: Mapping[str, str | bytes]) -> None:
-        """After a build that succeeded: remove what was put back and neither written nor kept, and remember
-        `files` (path → content) as now written."""
+    def finish(self, folder: Path) -> None:
+        """After a build that succeeded: remove what was put back and neither written nor kept, and remember the
+        files it made as now written."""
         if not self.enabled:
             return
         emptied: set[Path] = set()
@@ -115,15 +113,15 @@ class KeptFiles:
                 directory.rmdir()
                 directory = directory.parent
         self._written = {}
-        for path, content in files.items():
+        for path, digest in self._offered.items():
             status = _stat(folder / path)
             if status is not None:
-                self._written[path] = (_digest(content), status)
-        self._restored = {}
+                self._written[path] = (digest, status)
+        self._restored, self._offered = {}, {}
 
     def forget(self) -> None:
         """A build failed: write everything next time."""
-        self._written, self._restored, self.kept = {}, {}, set()
+        self._written, self._restored, self._offered, self.kept = {}, {}, {}, set()
 
 
 # One per process: the preview's language worker switches it on and keeps it between its builds.

@@ -23,21 +23,20 @@ from ..rendering.pages import RenderedPage
 from ..rendering.site import TEMPLATES_DIR
 
 __all__ = ["ReusedOutputs", "LAYOUTS", "RENDERED_PAGES", "SEARCH_ENTRIES", "content_inputs", "fingerprint",
-           "shared_inputs", "text_digest"]
+           "shared_inputs", "content_digest"]
 
 Output = TypeVar("Output")
 
 
+def content_digest(content: str | bytes) -> str:
+    """One hash of a text or a file's bytes; it stands for a long text in a `fingerprint` (cheaper than quoting the
+    text as JSON first)."""
+    return hashlib.sha256(content.encode("utf-8") if isinstance(content, str) else content).hexdigest()
+
+
 def fingerprint(*parts: object) -> str:
     """One hash of JSON-able parts (anything else by its `str`)."""
-    text = json.dumps(parts, default=str, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def text_digest(text: str) -> str:
-    """A long text's hash, to stand for it in a `fingerprint` (hashing it directly is cheaper than quoting it as
-    JSON first)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return content_digest(json.dumps(parts, default=str, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
 
 
 def _files(folder: Path) -> Iterable[Path]:
