@@ -32,10 +32,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 from jinja2 import ChoiceLoader, DictLoader
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 import partnerschaftsarchiv
 from partnerschaftsarchiv.build import (
@@ -46,9 +46,7 @@ from partnerschaftsarchiv.build.languages import HANDED, LanguageWorkers, take_h
 from partnerschaftsarchiv.build.error_page import build_error_page
 from partnerschaftsarchiv.build.kept_files import KEPT_FILES, stash_language_folders
 from partnerschaftsarchiv.build.render import nav_config
-from partnerschaftsarchiv.build.reuse import (
-    LAYOUTS, SEARCH_ENTRIES, content_digest, fingerprint, shared_inputs,
-)
+from partnerschaftsarchiv.build.reuse import LAYOUTS, LaidOutPage, content_digest, fingerprint, shared_inputs
 from partnerschaftsarchiv.exports import build_time, last_changes
 from partnerschaftsarchiv.loading import LoadResult, dump_snapshot
 from partnerschaftsarchiv.project import Project
@@ -56,11 +54,12 @@ from partnerschaftsarchiv.publishing import SiteAddress, write_offline_zip
 from partnerschaftsarchiv.publishing.address import AddressInvalid, checked_edit_path, checked_web_address
 from partnerschaftsarchiv.rendering.assets import ASSETS
 from partnerschaftsarchiv.rendering.site import SiteRenderer
-from partnerschaftsarchiv.search import PageProfile, search_profiles, shape_documents
+from partnerschaftsarchiv.search import PageProfile, indexed_html, search_profiles, shape_documents
 
 # The engine running this hook: ProperDocs answers `import mkdocs` with itself, so this is "mkdocs" or "properdocs".
 ENGINE = mkdocs.__name__
-# The layout of a page whose output the preview reuses (build/reuse.py): the previous output, as it was.
+# The layout of a page whose output the preview reuses (build/reuse.py): nothing, as `on_post_page` hands over
+# the previous output as it was written.
 REUSED_LAYOUT = "archive-reused-layout.html"
 log = logging.getLogger("mkdocs.hooks.archive")
 
@@ -82,10 +81,12 @@ class _State:
     warnings: CountHandler | None = None
     # `mkdocs serve` only: why the site cannot be built; the preview shows these in place of every page.
     problems: list[str] = []
-    # Language build: each page's context and its layout fingerprint, worked out once per build.
+    # Language build: each page's context and its layout fingerprint, worked out once per build; the preview's pages
+    # reused from the previous build, and the search entries of the pages laid out anew.
     contexts: dict[str, Any] = {}
     fingerprints: dict[str, str] = {}
-    reused: dict[str, str] = {}
+    reused: dict[str, LaidOutPage] = {}
+    search_entries: dict[str, tuple[dict, ...]] = {}
     # Language build: each generated page's weight and whether it is searched at all, by page key.
     profiles: dict[str, PageProfile] = {}
 
@@ -189,7 +190,6 @@ def _start_languages(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     LAYOUTS.forget()
-    SEARCH_ENTRIES.forget()
     KEPT_FILES.forget()
     _stop_counting()
     state.processes.stop()
@@ -242,36 +242,63 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     config.extra_css.extend(ASSETS.path(name) for name in ASSETS.styles)
     # This language's sitemap comes from the core (with hreflang alternates), never MkDocs' plain one.
     config.theme.static_templates.discard("sitemap.xml")
-    state.contexts, state.fingerprints, state.reused = {}, {}, {}
+    state.contexts, state.fingerprints, state.reused, state.search_entries = {}, {}, {}, {}
     state.profiles = search_profiles(state.result.archive, lang)
     shared = shared_inputs(state.project, lang, Path(config.config_file_path),
                            Path(config.theme.custom_dir) if config.theme.custom_dir else None,
                            config.nav, config.site_url, config.repo_url, config.edit_uri, config.extra)
     LAYOUTS.begin(shared)
-    SEARCH_ENTRIES.begin(shared)
     return config
 
 
-def _reuse_search_entries(config: MkDocsConfig) -> None:
-    """In the preview, Material's search index takes the entries of an unchanged page from the previous build
-    instead of parsing the page again (its index is made anew on every build, so this wraps the new one)."""
+class GeneratedPage(Page):
+    """A page the core made. Its HTML takes the place of the content in `on_page_content`, so there is no Markdown
+    to convert: MkDocs would set up a converter with every Markdown extension for each page's empty text. A plugin
+    may give a file its own `Page` before MkDocs makes the navigation (as Material's blog plugin does)."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        # What MkDocs' render leaves for an empty text: no content, no headings, no anchors.
+        self.content = ""
+        self.toc = TableOfContents([])
+        self.present_anchor_ids = set()
+
+
+def _nav_titles(nav: list[Any] | None) -> dict[str, str | None]:
+    """Each page's title in `mkdocs.yml`'s `nav:` format, by path (None where the entry gives none)."""
+    titles: dict[str, str | None] = {}
+    for item in nav or []:
+        title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+        if isinstance(value, list):
+            titles.update(_nav_titles(value))
+        else:
+            titles[value] = title
+    return titles
+
+
+def _index_pages(config: MkDocsConfig) -> None:
+    """Material's search index reads a generated page without the parts marked as left out (the lists of records
+    on listing pages, most of their HTML), and in the preview takes the entries of a reused page from the previous
+    build. Its index is made anew on every build, so this wraps the new one."""
     search = config.plugins.get("material/search")
     index = getattr(search, "search_index", None)
-    if not SEARCH_ENTRIES.enabled or index is None:
+    if index is None:
         return
     index_page = index.add_entry_from_context
 
     def add_entry_from_context(page: Page) -> None:
         src_uri = page.file.src_uri
-        page_fingerprint = state.fingerprints.get(src_uri)
-        entries = SEARCH_ENTRIES.reusable(src_uri, page_fingerprint) if page_fingerprint else None
-        if entries is not None:
-            index.entries.extend(copy.deepcopy(entries))
+        reused = state.reused.get(src_uri)
+        if reused is not None:
+            index.entries.extend(copy.deepcopy(list(reused.search_entries)))
             return
-        before = len(index.entries)
-        index_page(page)
-        if page_fingerprint:
-            SEARCH_ENTRIES.keep(src_uri, page_fingerprint, copy.deepcopy(index.entries[before:]))
+        before, content = len(index.entries), page.content
+        if isinstance(page, GeneratedPage):
+            page.content = indexed_html(content)
+        try:
+            index_page(page)
+        finally:
+            page.content = content
+        state.search_entries[src_uri] = copy.deepcopy(tuple(index.entries[before:]))
 
     index.add_entry_from_context = add_entry_from_context
 
@@ -294,13 +321,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return Files([File.generated(config, path, content=content) for path, content in files.items()])
     language = state.language
     KEPT_FILES.restore(Path(config.site_dir))  # the preview's previous files, now that MkDocs emptied the folder
-    _reuse_search_entries(config)
+    _index_pages(config)
+    generated = []
     for page in language.render_pages():
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{state.lang}/{page.src_uri} has the path of a generated page; rename it")
-        files.append(File.generated(config, page.src_uri, content=""))
+        generated.append(File.generated(config, page.src_uri, content=""))
+        files.append(generated[-1])
     for file in files:
         file.edit_uri = language.edit_path(file.src_uri, file.is_documentation_page())  # joined to repo_url
+    titles = _nav_titles(config.nav)
+    for file in generated:  # after the edit paths: a page takes its edit link from its file
+        GeneratedPage(titles.get(file.src_uri), file, config)
     # MkDocs copies its sitemap template as a plain theme file: ours replaces it.
     theme_sitemap = files.get_file_from_path("sitemap.xml")
     if theme_sitemap is not None:
@@ -362,23 +394,24 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         content_digest(html), page.title, page.meta, _toc(page.toc.items), page.url, page.canonical_url,
         page.edit_url, page.is_homepage, _neighbour(page.previous_page), _neighbour(page.next_page),
         [section.title for section in page.ancestors], page_context)
-    output = LAYOUTS.reusable(src_uri, state.fingerprints[src_uri])
-    if output is not None:
-        state.reused[src_uri] = output
+    laid_out = LAYOUTS.reusable(src_uri, state.fingerprints[src_uri])
+    if laid_out is not None:
+        state.reused[src_uri] = laid_out
         page.meta["template"] = REUSED_LAYOUT
+        return ""  # its layout does not run again: nothing after this needs to read its content
     return html
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     if state.lang is not None and LAYOUTS.enabled:
-        env.loader = ChoiceLoader([DictLoader({REUSED_LAYOUT: "{{ archive_reused_output }}"}), env.loader])
+        env.loader = ChoiceLoader([DictLoader({REUSED_LAYOUT: ""}), env.loader])
     return env
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     src_uri = page.file.src_uri
     if src_uri in state.reused:
-        context["archive_reused_output"] = Markup(state.reused[src_uri])
+        return context
     page_context = state.contexts[src_uri]
     context["archive_alternates"] = [alternate.as_dict() for alternate in page_context.alternates]
     context["archive_fallback_lang"] = page_context.fallback_lang
@@ -389,11 +422,15 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
-@event_priority(100)  # the layout's output before any other handler changes it: they run again on a reused one
+@event_priority(-100)  # after every other handler: the output as MkDocs writes it
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     src_uri = page.file.src_uri
-    if state.lang is not None and src_uri not in state.reused and src_uri in state.fingerprints:
-        LAYOUTS.keep(src_uri, state.fingerprints[src_uri], output)
+    reused = state.reused.get(src_uri)
+    if reused is not None:
+        return reused.output
+    if state.lang is not None and src_uri in state.fingerprints:
+        LAYOUTS.keep(src_uri, state.fingerprints[src_uri],
+                      LaidOutPage(output, state.search_entries.get(src_uri, ())))
     return output
 
 
@@ -412,11 +449,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state.lang is not None:
         _shape_search_index(config)
         LAYOUTS.end()
-        SEARCH_ENTRIES.end()
         KEPT_FILES.finish(Path(config.site_dir))
         if LAYOUTS.enabled:
-            log.debug("reused: %d layouts and %d pages' search entries of %d pages", len(LAYOUTS.reused),
-                      len(SEARCH_ENTRIES.reused), len(state.contexts))
+            log.debug("reused: %d laid-out pages of %d", len(LAYOUTS.reused), len(state.contexts))
         return
     if state.problems:
         return

@@ -18,7 +18,7 @@ import traceback
 
 from partnerschaftsarchiv.build.languages import hand_over, read_frame, write_frame
 from partnerschaftsarchiv.build.kept_files import KEPT_FILES
-from partnerschaftsarchiv.build.reuse import LAYOUTS, RENDERED_PAGES, SEARCH_ENTRIES
+from partnerschaftsarchiv.build.reuse import LAYOUTS, RENDERED_PAGES
 
 
 class _Lines(logging.Formatter):
@@ -44,7 +44,7 @@ def main(engine: str, config_file: str, strict: str, quiet: str, site_dir: str) 
     logger.propagate = False
     # This process builds again and again: render, lay out and index again only the pages that changed, and write
     # again only the files other than pages whose bytes changed.
-    RENDERED_PAGES.enabled = LAYOUTS.enabled = SEARCH_ENTRIES.enabled = KEPT_FILES.enabled = True
+    RENDERED_PAGES.enabled = LAYOUTS.enabled = KEPT_FILES.enabled = True
     while (snapshot := read_frame(sys.stdin.buffer)) is not None:
         hand_over(snapshot)
         output.seek(0)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, Iterable, TypeVar
 
@@ -22,7 +23,7 @@ from ..project import Project
 from ..rendering.pages import RenderedPage
 from ..rendering.site import TEMPLATES_DIR
 
-__all__ = ["ReusedOutputs", "LAYOUTS", "RENDERED_PAGES", "SEARCH_ENTRIES", "content_inputs", "fingerprint",
+__all__ = ["ReusedOutputs", "LaidOutPage", "LAYOUTS", "RENDERED_PAGES", "content_inputs", "fingerprint",
            "shared_inputs", "content_digest"]
 
 Output = TypeVar("Output")
@@ -115,7 +116,15 @@ class ReusedOutputs(Generic[Output]):
         self._outputs, self._kept, self._shared, self.reused = {}, {}, None, set()
 
 
+@dataclass(frozen=True)
+class LaidOutPage:
+    """What the engine made of a page: the file's HTML as written (layout and every change after it) and the page's
+    entries in the search index. Kept together, so that a page whose layout is reused never lacks its entries."""
+
+    output: str
+    search_entries: tuple[dict, ...]
+
+
 # One each per process: the preview's language worker switches them on and keeps them between its builds.
 RENDERED_PAGES: ReusedOutputs[RenderedPage] = ReusedOutputs()  # the core's pages, before any engine lays them out
-LAYOUTS: ReusedOutputs[str] = ReusedOutputs()  # the page layout's HTML
-SEARCH_ENTRIES: ReusedOutputs[list] = ReusedOutputs()  # the search index's entries of the page
+LAYOUTS: ReusedOutputs[LaidOutPage] = ReusedOutputs()  # the engine's pages
