@@ -53,6 +53,7 @@ from partnerschaftsarchiv.project import Project
 from partnerschaftsarchiv.publishing import SiteAddress, write_offline_zip
 from partnerschaftsarchiv.publishing.address import AddressInvalid, checked_edit_path, checked_web_address
 from partnerschaftsarchiv.rendering.assets import ASSETS
+from partnerschaftsarchiv.rendering.pages import RenderedPage
 from partnerschaftsarchiv.rendering.site import SiteRenderer
 from partnerschaftsarchiv.search import PageProfile, indexed_html, search_profiles, shape_documents
 
@@ -82,11 +83,12 @@ class _State:
     # `mkdocs serve` only: why the site cannot be built; the preview shows these in place of every page.
     problems: list[str] = []
     # Language build: each page's context and its layout fingerprint, worked out once per build; the preview's pages
-    # reused from the previous build, and the search entries of the pages laid out anew.
+    # reused from the previous build; each page's search entries, and the order of the pages.
     contexts: dict[str, Any] = {}
     fingerprints: dict[str, str] = {}
     reused: dict[str, LaidOutPage] = {}
     search_entries: dict[str, tuple[dict, ...]] = {}
+    page_order: list[str] = []
     # Language build: each generated page's weight and whether it is searched at all, by page key.
     profiles: dict[str, PageProfile] = {}
 
@@ -242,7 +244,7 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     config.extra_css.extend(ASSETS.path(name) for name in ASSETS.styles)
     # This language's sitemap comes from the core (with hreflang alternates), never MkDocs' plain one.
     config.theme.static_templates.discard("sitemap.xml")
-    state.contexts, state.fingerprints, state.reused, state.search_entries = {}, {}, {}, {}
+    state.contexts, state.fingerprints, state.reused, state.search_entries, state.page_order = {}, {}, {}, {}, []
     state.profiles = search_profiles(state.result.archive, lang)
     shared = shared_inputs(state.project, lang, Path(config.config_file_path),
                            Path(config.theme.custom_dir) if config.theme.custom_dir else None,
@@ -251,16 +253,48 @@ def _configure_language(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     return config
 
 
+class GeneratedFile(File):
+    """A generated page's file. MkDocs asks whether it changed only in a build that keeps the site folder (the
+    preview's language worker builds so): a page the previous build laid out the same way is left in place."""
+
+    left_in_place = False
+
+    def is_modified(self) -> bool:
+        return not self.left_in_place
+
+
 class GeneratedPage(Page):
-    """A page the core made. Its HTML takes the place of the content in `on_page_content`, so there is no Markdown
-    to convert: MkDocs would set up a converter with every Markdown extension for each page's empty text. A plugin
-    may give a file its own `Page` before MkDocs makes the navigation (as Material's blog plugin does)."""
+    """A page the core made. A plugin may give a file its own `Page` before MkDocs makes the navigation (as
+    Material's blog plugin does); this one is read on creation, as an empty text with the core's title and
+    description, so that the navigation and its neighbours know its title even where the preview does not build it
+    again. Its HTML takes the place of the content in `on_page_content`, so there is no Markdown to convert either:
+    MkDocs would set up a converter with every Markdown extension for each page's empty text."""
+
+    def __init__(self, title: str | None, file: File, config: MkDocsConfig, meta: dict[str, Any]) -> None:
+        super().__init__(title, file, config)
+        self.markdown, self.meta = "", meta
+        self.toc = TableOfContents([])
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        """Read on creation."""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         # What MkDocs' render leaves for an empty text: no content, no headings, no anchors.
         self.content = ""
-        self.toc = TableOfContents([])
         self.present_anchor_ids = set()
+
+
+def _generated_meta(rendered: RenderedPage) -> dict[str, Any]:
+    # MkDocs and Material print titles and descriptions unescaped: hand them over as escaped HTML.
+    meta: dict[str, Any] = {"title": str(escape(rendered.title))}
+    if rendered.description:
+        meta["description"] = str(escape(rendered.description))
+    profile = state.profiles.get(rendered.key)
+    if profile is not None and not profile.searched:
+        # Material then skips the page instead of parsing it for an index that would drop it (every reviewer
+        # page repeats a record's text, the translation status every title).
+        meta["search"] = {"exclude": True}
+    return meta
 
 
 def _nav_titles(nav: list[Any] | None) -> dict[str, str | None]:
@@ -278,18 +312,17 @@ def _nav_titles(nav: list[Any] | None) -> dict[str, str | None]:
 def _index_pages(config: MkDocsConfig) -> None:
     """Material's search index reads a generated page without the parts marked as left out (the lists of records
     on listing pages, most of their HTML), and in the preview takes the entries of a reused page from the previous
-    build. Its index is made anew on every build, so this wraps the new one."""
+    build, also of a page not built at all; the index then lists every page's entries in the order of the pages, as
+    in any build. Its index is made anew on every build, so this wraps the new one."""
     search = config.plugins.get("material/search")
     index = getattr(search, "search_index", None)
     if index is None:
         return
-    index_page = index.add_entry_from_context
+    index_page, generate = index.add_entry_from_context, index.generate_search_index
 
     def add_entry_from_context(page: Page) -> None:
         src_uri = page.file.src_uri
-        reused = state.reused.get(src_uri)
-        if reused is not None:
-            index.entries.extend(copy.deepcopy(list(reused.search_entries)))
+        if src_uri in state.reused:
             return
         before, content = len(index.entries), page.content
         if isinstance(page, GeneratedPage):
@@ -298,9 +331,14 @@ def _index_pages(config: MkDocsConfig) -> None:
             index_page(page)
         finally:
             page.content = content
-        state.search_entries[src_uri] = copy.deepcopy(tuple(index.entries[before:]))
+        state.search_entries[src_uri] = tuple(index.entries[before:])
+
+    def generate_search_index(prev: Any) -> str:
+        index.entries = [entry for src_uri in state.page_order for entry in state.search_entries.get(src_uri, ())]
+        return generate(prev)
 
     index.add_entry_from_context = add_entry_from_context
+    index.generate_search_index = generate_search_index
 
 
 def _error_page(config: MkDocsConfig) -> str:
@@ -321,18 +359,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return Files([File.generated(config, path, content=content) for path, content in files.items()])
     language = state.language
     KEPT_FILES.restore(Path(config.site_dir))  # the preview's previous files, now that MkDocs emptied the folder
+    for file in files:  # the engine's own (theme, hand-written pages): made anew, as in any build
+        KEPT_FILES.discard(file.dest_uri)
     _index_pages(config)
-    generated = []
+    generated: list[tuple[File, RenderedPage]] = []
     for page in language.render_pages():
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{state.lang}/{page.src_uri} has the path of a generated page; rename it")
-        generated.append(File.generated(config, page.src_uri, content=""))
-        files.append(generated[-1])
+        generated.append((GeneratedFile.generated(config, page.src_uri, content=""), page))
+        files.append(generated[-1][0])
     for file in files:
         file.edit_uri = language.edit_path(file.src_uri, file.is_documentation_page())  # joined to repo_url
     titles = _nav_titles(config.nav)
-    for file in generated:  # after the edit paths: a page takes its edit link from its file
-        GeneratedPage(titles.get(file.src_uri), file, config)
+    for file, page in generated:  # after the edit paths: a page takes its edit link from its file
+        GeneratedPage(titles.get(file.src_uri), file, config, _generated_meta(page))
     # MkDocs copies its sitemap template as a plain theme file: ours replaces it.
     theme_sitemap = files.get_file_from_path("sitemap.xml")
     if theme_sitemap is not None:
@@ -348,22 +388,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    rendered = state.language.generated(page.file.src_uri)
-    if rendered is None:
-        return markdown
-    # MkDocs and Material print titles and descriptions unescaped: hand them over as escaped HTML.
-    page.meta["title"] = str(escape(rendered.title))
-    if rendered.description:
-        page.meta["description"] = str(escape(rendered.description))
-    profile = state.profiles.get(rendered.key)
-    if profile is not None and not profile.searched:
-        # Material then skips the page instead of parsing it for an index that would drop it (every reviewer
-        # page repeats a record's text, the translation status every title).
-        page.meta["search"] = {"exclude": True}
-    return ""
-
-
 def _toc(items: list[AnchorLink]) -> list[Any]:
     return [(item.title, item.id, item.level, _toc(item.children)) for item in items]
 
@@ -376,30 +400,51 @@ def _neighbour(page: Page | None) -> tuple[str, str] | None:
     return page.url, rendered.title if rendered is not None else ""
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The core's HTML for a generated page; in the preview, whether the page's previous layout can be reused. The
-    fingerprint covers everything the layout reads, as it is before accessibility.py (which runs next) derives the
-    table of contents and hidden parts from it."""
-    if state.lang is None:
-        return html
+def _plan_layout(page: Page, html: str, config: MkDocsConfig) -> None:
+    """The page's context and, in the preview, whether its previous layout can be reused, and whether the page is
+    on disk as the previous build wrote it (then MkDocs leaves it there). The fingerprint covers everything the
+    layout reads, as it is before accessibility.py derives the table of contents and hidden parts from it."""
     src_uri = page.file.src_uri
-    rendered = state.language.generated(src_uri)
-    if rendered is not None:
-        html = rendered.html
     page_context = state.language.page_context(src_uri, page.url, page.title or config.site_name)
     state.contexts[src_uri] = page_context
     if not LAYOUTS.enabled:
-        return html
+        return
     state.fingerprints[src_uri] = fingerprint(
         content_digest(html), page.title, page.meta, _toc(page.toc.items), page.url, page.canonical_url,
         page.edit_url, page.is_homepage, _neighbour(page.previous_page), _neighbour(page.next_page),
         [section.title for section in page.ancestors], page_context)
     laid_out = LAYOUTS.reusable(src_uri, state.fingerprints[src_uri])
-    if laid_out is not None:
-        state.reused[src_uri] = laid_out
+    if laid_out is None:
+        return
+    state.reused[src_uri] = laid_out
+    state.search_entries[src_uri] = laid_out.search_entries
+    if isinstance(page.file, GeneratedFile):
+        page.file.left_in_place = KEPT_FILES.in_place(page.file.dest_uri, laid_out.digest)
+
+
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    """A generated page's layout is planned before MkDocs reads the pages: in the preview, one left in place is
+    neither read nor built. A hand-written page's waits for its Markdown (`on_page_content`)."""
+    if state.lang is None:
+        return nav
+    state.page_order = [file.src_uri for file in files.documentation_pages()]
+    for file in files.documentation_pages():
+        if isinstance(file.page, GeneratedPage):
+            _plan_layout(file.page, state.language.generated(file.src_uri).html, config)
+    return nav
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The core's HTML for a generated page; a reused page hands on nothing, as its layout does not run again."""
+    if state.lang is None:
+        return html
+    if not isinstance(page, GeneratedPage):
+        _plan_layout(page, html, config)
+    if page.file.src_uri in state.reused:
         page.meta["template"] = REUSED_LAYOUT
-        return ""  # its layout does not run again: nothing after this needs to read its content
-    return html
+        return ""
+    rendered = state.language.generated(page.file.src_uri)
+    return rendered.html if rendered is not None else html
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -427,10 +472,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     src_uri = page.file.src_uri
     reused = state.reused.get(src_uri)
     if reused is not None:
+        KEPT_FILES.written(page.file.dest_uri, reused.digest)
         return reused.output
     if state.lang is not None and src_uri in state.fingerprints:
-        LAYOUTS.keep(src_uri, state.fingerprints[src_uri],
-                      LaidOutPage(output, state.search_entries.get(src_uri, ())))
+        laid_out = LaidOutPage(output, content_digest(output), copy.deepcopy(state.search_entries.get(src_uri, ())))
+        LAYOUTS.keep(src_uri, state.fingerprints[src_uri], laid_out)
+        KEPT_FILES.written(page.file.dest_uri, laid_out.digest)
     return output
 
 

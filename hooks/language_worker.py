@@ -5,6 +5,9 @@
 Reads one archive snapshot per rebuild from its standard input, runs a whole build of its language as
 `ENGINE build` would (in this process, so Python, the engine, the theme and the core are loaded once), and answers
 with whether it succeeded and what it logged. Ends when its input closes.
+
+Its builds keep the site folder (the engine's "dirty" build): the hook puts the previous build's files back and
+has the engine leave in place what it would make again byte for byte (build/kept_files.py, build/reuse.py).
 """
 
 from __future__ import annotations
@@ -19,6 +22,14 @@ import traceback
 from partnerschaftsarchiv.build.languages import hand_over, read_frame, write_frame
 from partnerschaftsarchiv.build.kept_files import KEPT_FILES
 from partnerschaftsarchiv.build.reuse import LAYOUTS, RENDERED_PAGES
+
+
+class KeptFolderNotice(logging.Filter):
+    """The engine warns of every build that keeps the site folder, as one that may leave stale pages; here the hook
+    decides what stays (and a warning would fail a strict build)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 class _Lines(logging.Formatter):
@@ -42,6 +53,7 @@ def main(engine: str, config_file: str, strict: str, quiet: str, site_dir: str) 
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING if quiet == "1" else logging.INFO)
     logger.propagate = False
+    logging.getLogger(build.__module__).addFilter(KeptFolderNotice())
     # This process builds again and again: render, lay out and index again only the pages that changed, and write
     # again only the files other than pages whose bytes changed.
     RENDERED_PAGES.enabled = LAYOUTS.enabled = KEPT_FILES.enabled = True
@@ -54,7 +66,7 @@ def main(engine: str, config_file: str, strict: str, quiet: str, site_dir: str) 
             config = load_config(config_file=config_file, site_dir=site_dir, strict=strict == "1")
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                build(config)
+                build(config, dirty=True)
             finally:
                 config.plugins.on_shutdown()
         except SystemExit as stop:  # MkDocs' Abort (a click exception) after errors it has logged

@@ -1,12 +1,13 @@
-"""The preview's language folders kept on disk between rebuilds, so that a rebuild writes again only the exports
-and citation files whose bytes changed.
+"""The preview's language folders kept on disk between rebuilds, so that a rebuild writes again only the pages,
+exports and citation files whose bytes changed.
 
 An engine's build empties its output folder and writes every file anew: at 500 records some 2,000 of a language's
 3,300 files are open-data and citation files that one edit leaves as they were, and creating them again is most
 of a rebuild's disk time. So in the preview the root moves each language folder aside under a hidden name before
 its own build empties the site (engines keep hidden entries, as they keep `.git`), and the language worker puts
 it back once its build has emptied its own folder. The worker then hands the engine an unchanged file as one that
-is already in place, and writes the others.
+is already in place (a page as one not to build again), and writes the others; the engine's own files (theme
+assets, hand-written pages) it takes out, so that the engine writes them as in any build.
 
 Nothing stale is served: a file counts as unchanged only if its bytes are those the previous build wrote and it
 is on disk as that build left it (same inode, size, modification and change time); after the build, every file that was put
@@ -61,11 +62,12 @@ class KeptFiles:
         self._written: dict[str, tuple[str, tuple[int, ...]]] = {}
         self._restored: dict[str, tuple[int, ...]] = {}
         self._offered: dict[str, str] = {}  # path → digest of each file the current build makes
+        self._folder = Path()
         self.kept: set[str] = set()  # the files of the current build left in place
 
     def restore(self, folder: Path) -> None:
         """After the engine emptied `folder`: put the stashed one back, and note what it holds."""
-        self._restored, self._offered, self.kept = {}, {}, set()
+        self._restored, self._offered, self.kept, self._folder = {}, {}, set(), folder
         stash = _stash(folder)
         if not self.enabled or not stash.is_dir():
             self._written = {}
@@ -89,13 +91,28 @@ class KeptFiles:
         """Whether the file at `path` (below the language folder) is on disk with exactly `content`; if so it is
         kept and the engine should leave it in place. Every file the build makes other than pages passes here, so
         that `finish` remembers it."""
+        return self.in_place(path, content_digest(content))
+
+    def in_place(self, path: str, digest: str) -> bool:
+        """`unchanged` for a content known by its `content_digest` (a page the previous build laid out)."""
         if not self.enabled:
             return False
-        digest = self._offered[path] = content_digest(content)
+        self._offered[path] = digest
         if self._written.get(path) != (digest, self._restored.get(path)):
             return False
         self.kept.add(path)
         return True
+
+    def written(self, path: str, digest: str) -> None:
+        """The engine writes the file at `path` in this build, with content of `digest` (a page it lays out)."""
+        if self.enabled:
+            self._offered[path] = digest
+
+    def discard(self, path: str) -> None:
+        """Take out the file put back at `path`, so that the engine makes it anew (a file the engine copies or
+        renders itself, and would leave alone in a build that keeps the folder)."""
+        if self._restored.pop(path, None) is not None:
+            (self._folder / path).unlink(missing_ok=True)
 
     def finish(self, folder: Path) -> None:
         """After a build that succeeded: remove what was put back and neither written nor kept, and remember the

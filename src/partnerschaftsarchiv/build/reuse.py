@@ -118,10 +118,12 @@ class ReusedOutputs(Generic[Output]):
 
 @dataclass(frozen=True)
 class LaidOutPage:
-    """What the engine made of a page: the file's HTML as written (layout and every change after it) and the page's
-    entries in the search index. Kept together, so that a page whose layout is reused never lacks its entries."""
+    """What the engine made of a page: the file's HTML as written (layout and every change after it), its
+    `content_digest`, and the page's entries in the search index. Kept together, so that a page whose layout is
+    reused never lacks its entries."""
 
     output: str
+    digest: str
     search_entries: tuple[dict, ...]
 
 

@@ -7,7 +7,7 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 
-__all__ = ["SiteAddress", "AddressInvalid", "checked_web_address", "checked_edit_path"]
+__all__ = ["SiteAddress", "AddressInvalid", "checked_web_address", "checked_edit_path", "relative_path"]
 
 # Addresses from the environment land in attributes, robots.txt, sitemaps and the 404 page: only characters that
 # mean the same everywhere, unescaped (no quotes, angle brackets, ampersands, spaces or line breaks).
@@ -75,5 +75,17 @@ class SiteAddress:
         """A link from one page to another: absolute when hosted, else relative (it then works from disk)."""
         if self.hosted:
             return self.page(to_lang, to_key)
-        start = posixpath.dirname(f"{from_lang}/{from_key}") or "."
-        return posixpath.relpath(f"{to_lang}/{to_key}.html", start)
+        return relative_path(f"{to_lang}/{to_key}.html", posixpath.dirname(f"{from_lang}/{from_key}"))
+
+
+def relative_path(target: str, start: str) -> str:
+    """The path of `target` from the folder `start`, both below one root and without `.`, `..` or empty parts (as
+    page keys are): what `posixpath.relpath` gives, without asking for the working folder on every call, which is
+    most of its time when every page links dozens of others."""
+    target_parts, start_parts = target.split("/"), start.split("/") if start else []
+    common = 0
+    for target_part, start_part in zip(target_parts, start_parts):
+        if target_part != start_part:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + target_parts[common:]) or "."
