@@ -9,7 +9,7 @@ from pathlib import Path
 
 from partnerschaftsarchiv.structure import (Archive, Citation, LocalizedText, Participation, PlaceRole, RecordKind,
                                             RegistryKind, Relation, RelationType, Role, TranslationStatus, parse_edtf)
-from partnerschaftsarchiv.structure.chronology import (Neighbours, by_start_year, neighbours_in_kind, records_in_year,
+from partnerschaftsarchiv.structure.chronology import (Neighbours, by_start_year, neighbours_in_kind, records_by_year,
                                                        tally_by_year, years_touched)
 from partnerschaftsarchiv.structure.cooccurrence import related_topics
 from partnerschaftsarchiv.structure.entries import Organization, Person, PlaceMention, Record, Topic
@@ -82,10 +82,10 @@ def test_overview_counts_every_year_from_first_to_last_with_gaps():
 
 
 def test_year_pages_list_every_record_the_year_touches():
-    assert [r.id for r in records_in_year(RECORDS, 2015)] == ["c"]
-    assert [r.id for r in records_in_year(RECORDS, 2012)] == ["b", "d", "a"]
-    assert [r.id for r in records_in_year(RECORDS, 2010)] == ["e"]  # winter 2009 runs into 2010
-    assert [r.id for r in records_in_year(RECORDS, 2011)] == []
+    by_year = {year: [r.id for r in records] for year, records in records_by_year(RECORDS).items()}
+    # Winter 2009 runs into 2010; 2014/2016 touches 2015; no record touches 2011 or 2013.
+    assert by_year == {2009: ["e"], 2010: ["e"], 2012: ["b", "d", "a"], 2014: ["c"], 2015: ["c"], 2016: ["c"]}
+    assert list(by_year) == [2009, 2010, 2012, 2014, 2015, 2016]
     assert years_touched(RECORDS) == [2009, 2010, 2012, 2014, 2015, 2016]
 
 

@@ -18,7 +18,7 @@ from ..rendering.page_meta import OpenGraph
 from ..rendering.pages import RenderedPage
 from ..rendering.site import HOME_KEY, LanguageRenderer, SiteRenderer
 from ..rendering.structured_data import StructuredData, script_json
-from .reuse import RENDERED_PAGES, content_inputs
+from .reuse import FRAGMENTS, RENDERED_PAGES, content_inputs
 from .root import sitemap_pages
 
 __all__ = ["Alternate", "LanguageBuild", "PageContext"]
@@ -82,9 +82,11 @@ class LanguageBuild:
     def _rendered(self) -> Iterator[RenderedPage]:
         """The preview's pages: one whose inputs are those of the previous build is that build's page."""
         memory, site = RENDERED_PAGES, self.site
-        memory.begin(content_inputs(self.project, self.lang, site.languages, site.address, site.accessed,
-                                    self.address))
+        shared = content_inputs(self.project, self.lang, site.languages, site.address, site.accessed, self.address)
+        memory.begin(shared)
         inputs = PageInputs(site.archive)
+        FRAGMENTS.next_build(shared, inputs.reached)
+        self.renderer.env.globals["fragments"] = FRAGMENTS
         try:
             for planned in self.renderer.planned_pages():
                 digest = inputs.page(planned.key, planned.shows())
@@ -95,6 +97,7 @@ class LanguageBuild:
                 yield page
         except BaseException:
             memory.forget()
+            FRAGMENTS.forget()
             raise
         memory.end()  # each page kept is its inputs' page, whatever the engine does with it next
 

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Generic, Iterable, TypeVar
 
 from ..project import Project
+from ..rendering.fragments import FragmentCache
 from ..rendering.pages import RenderedPage
 from ..rendering.site import TEMPLATES_DIR
 
-__all__ = ["ReusedOutputs", "LaidOutPage", "LAYOUTS", "RENDERED_PAGES", "content_inputs", "fingerprint",
+__all__ = ["ReusedOutputs", "LaidOutPage", "FRAGMENTS", "LAYOUTS", "RENDERED_PAGES", "content_inputs", "fingerprint",
            "shared_inputs", "content_digest"]
 
 Output = TypeVar("Output")
@@ -129,4 +130,5 @@ class LaidOutPage:
 
 # One each per process: the preview's language worker switches them on and keeps them between its builds.
 RENDERED_PAGES: ReusedOutputs[RenderedPage] = ReusedOutputs()  # the core's pages, before any engine lays them out
+FRAGMENTS = FragmentCache()  # the parts of those pages that show one record (timeline entries, list items)
 LAYOUTS: ReusedOutputs[LaidOutPage] = ReusedOutputs()  # the engine's pages

@@ -30,9 +30,12 @@ _WHAT = {RegistryKind.TOPIC: "topic", RegistryKind.ORGANIZATION: "organization",
          RegistryKind.PLACE: "place", RegistryKind.SOURCE: "source"}
 
 
+_PREFIXES = tuple(prefix.strip() for prefix in PLACEHOLDER_PREFIXES.values())
+
+
 def is_placeholder(text: str) -> bool:
     stripped = text.strip()
-    return stripped in PLACEHOLDER_TEXTS or stripped.startswith(tuple(p.strip() for p in PLACEHOLDER_PREFIXES.values()))
+    return stripped in PLACEHOLDER_TEXTS or stripped.startswith(_PREFIXES)
 
 
 def _texts(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:

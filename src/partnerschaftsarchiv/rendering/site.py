@@ -22,7 +22,7 @@ from ..i18n.collation import collation_key
 from ..i18n.plurals import plural_samples
 from ..publishing import OFFLINE_ZIP, SiteAddress
 from ..structure import Archive, LocalizedText, PlaceRole, Record, RecordKind, RegistryEntry, RegistryKind, Source
-from ..structure.chronology import (YearGroup, by_start_year, neighbours_in_kind, records_in_year, tally_by_year,
+from ..structure.chronology import (YearGroup, by_start_year, neighbours_in_kind, records_by_year, tally_by_year,
                                    years_touched)
 from ..structure.kinds import EventStatus
 from ..structure.cooccurrence import related_topics
@@ -340,11 +340,15 @@ class LanguageRenderer:
                 self.archive.entries_citing(source.id))
 
     def _year_shows(self, year: int) -> tuple:
-        return records_in_year(self.archive.chronological(), year), self._years
+        return self._by_year[year], self._years
 
     @cached_property
     def _years(self) -> list[int]:
-        return years_touched(self.archive.records.values())
+        return list(self._by_year)
+
+    @cached_property
+    def _by_year(self) -> dict[int, list[Record]]:
+        return records_by_year(self.archive.records.values())
 
     def home(self) -> RenderedPage:
         _ = self.l10n.gettext
@@ -427,11 +431,11 @@ class LanguageRenderer:
     def years_index(self) -> RenderedPage:
         _ = self.l10n.gettext
         records = self.archive.chronological()
-        years = [(year, len(records_in_year(records, year))) for year in years_touched(records)]
+        years = [(year, len(touching)) for year, touching in self._by_year.items()]
         return self._page(YEARS_KEY, "years.html", _("Years"), years=years, tallies=tally_by_year(records))
 
     def year(self, year: int) -> RenderedPage:
-        records = records_in_year(self.archive.chronological(), year)
+        records = self._by_year[year]
         years = self._years
         at = years.index(year)
         return self._page(year_key(year), "year.html", self.l10n.gettext("Year %(year)s") % {"year": year},

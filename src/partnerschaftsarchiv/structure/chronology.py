@@ -14,7 +14,7 @@ from typing import Iterable, Mapping
 from .entries import Record
 from .kinds import RecordKind
 
-__all__ = ["YearGroup", "YearTally", "Neighbours", "by_start_year", "tally_by_year", "records_in_year", "years_touched",
+__all__ = ["YearGroup", "YearTally", "Neighbours", "by_start_year", "tally_by_year", "records_by_year", "years_touched",
            "neighbours_in_kind"]
 
 
@@ -64,9 +64,14 @@ def tally_by_year(records: Iterable[Record]) -> list[YearTally]:
     return [YearTally(year, dict(counts.get(year, {}))) for year in range(min(counts), max(counts) + 1)]
 
 
-def records_in_year(records: Iterable[Record], year: int) -> list[Record]:
-    """Records whose date touches `year`, in date order (an interval 2014–2016 is in 2014, 2015 and 2016)."""
-    return _in_order(r for r in records if year in r.date.years)
+def records_by_year(records: Iterable[Record]) -> dict[int, list[Record]]:
+    """Every year some record's date touches, ascending, with the records whose date touches it in date order (an
+    interval 2014–2016 is in 2014, 2015 and 2016): one pass over the records for all year pages."""
+    by_year: dict[int, list[Record]] = {}
+    for record in _in_order(records):
+        for year in record.date.years:
+            by_year.setdefault(year, []).append(record)
+    return dict(sorted(by_year.items()))
 
 
 def years_touched(records: Iterable[Record]) -> list[int]:
