@@ -496,6 +496,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state.lang is not None:
         _shape_search_index(config)
         LAYOUTS.end()
+        state.language.finish()
         KEPT_FILES.finish(Path(config.site_dir))
         if LAYOUTS.enabled:
             log.debug("reused: %d laid-out pages of %d", len(LAYOUTS.reused), len(state.contexts))

@@ -16,9 +16,9 @@ import pytest
 
 from conftest import REPO, make_project
 from partnerschaftsarchiv.build.kept_files import KEPT_FILES, stash_language_folders
-from partnerschaftsarchiv.build.reuse import LAYOUTS, RENDERED_PAGES
+from partnerschaftsarchiv.build.reuse import LAYOUTS, PAGE_CONTEXTS, RENDERED_PAGES
 
-MEMORIES = (RENDERED_PAGES, LAYOUTS, KEPT_FILES)
+MEMORIES = (RENDERED_PAGES, PAGE_CONTEXTS, LAYOUTS, KEPT_FILES)
 sys.path.insert(0, str(REPO / "hooks"))
 from language_worker import KeptFolderNotice  # noqa: E402
 
@@ -86,6 +86,7 @@ def test_rebuilds_reuse_unchanged_pages_and_match_a_clean_build(tmp_path, reuse)
     everything = set(LAYOUTS.reused)
     assert len(everything) > 100 and record_page in everything and "about.md" in everything
     assert len(RENDERED_PAGES.reused) == 111  # every generated page (hand-written ones are the engine's)
+    assert len(PAGE_CONTEXTS.reused) == 111
     assert {"data/records.csv", "seminars/2017-06-moskau.bib", "people/elke-breitenbach.ris"} <= KEPT_FILES.kept
     # Every file the core makes (217 other than pages, 111 pages) is in place already; hand-written pages are
     # laid out again (their layout reused), as the engine makes them.
@@ -99,6 +100,7 @@ def test_rebuilds_reuse_unchanged_pages_and_match_a_clean_build(tmp_path, reuse)
     assert record_page not in LAYOUTS.reused and "seminars/index.md" not in LAYOUTS.reused
     assert "about.md" in LAYOUTS.reused and len(LAYOUTS.reused) > 50
     assert "seminars/2017-06-moskau" not in RENDERED_PAGES.reused and len(RENDERED_PAGES.reused) > 50
+    assert record_page not in PAGE_CONTEXTS.reused and "seminars/2007-04-berlin.md" in PAGE_CONTEXTS.reused
     assert "(bearbeitet)" in (preview / "seminars" / "2017-06-moskau.html").read_text(encoding="utf-8")
     # Its citation files and the exports are written again; another record's citation files are left in place.
     assert not {"data/records.csv", "seminars/2017-06-moskau.bib", "seminars/2017-06-moskau.html"} & KEPT_FILES.kept

@@ -18,7 +18,7 @@ from ..rendering.page_meta import OpenGraph
 from ..rendering.pages import RenderedPage
 from ..rendering.site import HOME_KEY, LanguageRenderer, SiteRenderer
 from ..rendering.structured_data import StructuredData, script_json
-from .reuse import FRAGMENTS, RENDERED_PAGES, content_inputs
+from .reuse import FRAGMENTS, PAGE_CONTEXTS, RENDERED_PAGES, content_inputs, fingerprint
 from .root import sitemap_pages
 
 __all__ = ["Alternate", "LanguageBuild", "PageContext"]
@@ -60,6 +60,7 @@ class LanguageBuild:
         self.renderer: LanguageRenderer = site.language(lang)
         self.handwritten = {code: set(project.handwritten_pages(code)) for code in project.languages}
         self.pages: dict[str, RenderedPage] = {}  # by source path ("seminars/2017-06-moskau.md")
+        self.digests: dict[str, str] = {}  # the preview's: what each page shows (rendering/page_inputs.py)
         self.structured = StructuredData(self.renderer, address)
 
     @property
@@ -84,6 +85,8 @@ class LanguageBuild:
         memory, site = RENDERED_PAGES, self.site
         shared = content_inputs(self.project, self.lang, site.languages, site.address, site.accessed, self.address)
         memory.begin(shared)
+        # A page's context reads its page and the pages each language has (its translations' links).
+        PAGE_CONTEXTS.begin(fingerprint(shared, {code: sorted(keys) for code, keys in self.handwritten.items()}))
         inputs = PageInputs(site.archive)
         FRAGMENTS.next_build(shared, inputs.reached)
         self.renderer.env.globals["fragments"] = FRAGMENTS
@@ -94,6 +97,7 @@ class LanguageBuild:
                 if page is None:
                     page = planned.render()
                     memory.keep(planned.key, digest, page)
+                self.digests[page.src_uri] = digest
                 yield page
         except BaseException:
             memory.forget()
@@ -138,7 +142,23 @@ class LanguageBuild:
         return tuple(alternates)
 
     def page_context(self, src_uri: str, url: str, title: str) -> PageContext:
-        """`title` names a page that describes no record (its schema.org WebPage node)."""
+        """`title` names a page that describes no record (its schema.org WebPage node). In the preview, a
+        generated page that shows what it showed, at the same address and title, has the previous build's."""
+        digest = self.digests.get(src_uri)
+        if digest is None:
+            return self._page_context(src_uri, url, title)
+        page_fingerprint = f"{digest} {url} {title}"
+        context = PAGE_CONTEXTS.reusable(src_uri, page_fingerprint)
+        if context is None:
+            context = self._page_context(src_uri, url, title)
+            PAGE_CONTEXTS.keep(src_uri, page_fingerprint, context)
+        return context
+
+    def finish(self) -> None:
+        """The engine's build succeeded: the page contexts it worked out are the preview's memory for the next."""
+        PAGE_CONTEXTS.end()
+
+    def _page_context(self, src_uri: str, url: str, title: str) -> PageContext:
         rendered = self.pages.get(src_uri)
         key = src_uri.removesuffix(".md")
         structured = self.structured.for_key(key) if rendered else None

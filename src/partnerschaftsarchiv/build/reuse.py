@@ -24,7 +24,8 @@ from ..rendering.fragments import FragmentCache
 from ..rendering.pages import RenderedPage
 from ..rendering.site import TEMPLATES_DIR
 
-__all__ = ["ReusedOutputs", "LaidOutPage", "FRAGMENTS", "LAYOUTS", "RENDERED_PAGES", "content_inputs", "fingerprint",
+__all__ = ["ReusedOutputs", "LaidOutPage", "FRAGMENTS", "LAYOUTS", "PAGE_CONTEXTS", "RENDERED_PAGES", "content_inputs",
+           "fingerprint",
            "shared_inputs", "content_digest"]
 
 Output = TypeVar("Output")
@@ -131,4 +132,5 @@ class LaidOutPage:
 # One each per process: the preview's language worker switches them on and keeps them between its builds.
 RENDERED_PAGES: ReusedOutputs[RenderedPage] = ReusedOutputs()  # the core's pages, before any engine lays them out
 FRAGMENTS = FragmentCache()  # the parts of those pages that show one record (timeline entries, list items)
+PAGE_CONTEXTS: ReusedOutputs[object] = ReusedOutputs()  # what their layout needs beyond the content (JSON-LD, …)
 LAYOUTS: ReusedOutputs[LaidOutPage] = ReusedOutputs()  # the engine's pages
