@@ -56,7 +56,7 @@ def main(engine: str, config_file: str, strict: str, quiet: str, site_dir: str) 
     logger.propagate = False
     logging.getLogger(build.__module__).addFilter(KeptFolderNotice())
     # This process builds again and again: render, lay out and index again only the pages that changed, and write
-    # again only the files other than pages whose bytes changed.
+    # again only the files whose bytes changed.
     RENDERED_PAGES.enabled = PAGE_CONTEXTS.enabled = LAYOUTS.enabled = KEPT_FILES.enabled = True
     while (snapshot := read_frame(sys.stdin.buffer)) is not None:
         hand_over(snapshot)

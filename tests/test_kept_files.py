@@ -11,6 +11,7 @@ import shutil
 import pytest
 
 from partnerschaftsarchiv.build.kept_files import KeptFiles, stash_language_folders
+from partnerschaftsarchiv.build.reuse import content_digest
 
 
 def build(site: Path, kept: KeptFiles, static: dict[str, str], pages: dict[str, str]) -> set[str]:
@@ -108,3 +109,43 @@ def test_a_new_folder_replaces_an_old_stash(tmp_path, kept):
     (site / "de" / "new.html").write_text("new", encoding="utf-8")
     stash_language_folders(site, ("de",))
     assert files_of(site / ".partnerschaftsarchiv-kept-de") == {"new.html": "new"}
+
+
+def test_pages_are_left_in_place_by_digest_and_the_engines_own_files_made_anew(tmp_path, kept):
+    """The preview's worker builds keep the folder: a page the previous build wrote with the same content is left
+    as it is (`in_place`), the engine's own files (theme assets) are taken out and made anew (`discard`)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    folder = site / "de"
+
+    def rebuild(pages: dict[str, str], theme: dict[str, str]) -> set[str]:
+        stash_language_folders(site, ("de",))
+        kept.restore(folder)
+        for path in theme:
+            kept.discard(path)
+        written = set()
+        for path, content in pages.items():
+            if kept.in_place(path, content_digest(content)):
+                continue
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_text(content, encoding="utf-8")
+            kept.written(path, content_digest(content))
+            written.add(path)
+        for path, content in theme.items():  # an engine that keeps the folder copies what is missing
+            if not (folder / path).exists():
+                (folder / path).parent.mkdir(parents=True, exist_ok=True)
+                (folder / path).write_text(content, encoding="utf-8")
+                written.add(path)
+        kept.finish(folder)
+        return written
+
+    pages = {"index.html": "<h1>Start</h1>", "seminars/a.html": "A", "seminars/b.html": "B"}
+    theme = {"assets/app.js": "js"}
+    assert rebuild(pages, theme) == {"index.html", "seminars/a.html", "seminars/b.html", "assets/app.js"}
+    assert rebuild(pages, theme) == {"assets/app.js"}
+    assert kept.kept == {"index.html", "seminars/a.html", "seminars/b.html"}
+
+    (folder / "seminars" / "a.html").write_text("changed on disk", encoding="utf-8")
+    pages = {"index.html": "<h1>Start, edited</h1>", "seminars/a.html": "A"}  # b removed
+    assert rebuild(pages, theme) == {"index.html", "seminars/a.html", "assets/app.js"}
+    assert files_of(folder) == {"index.html": "<h1>Start, edited</h1>", "seminars/a.html": "A", "assets/app.js": "js"}

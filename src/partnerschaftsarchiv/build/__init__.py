@@ -7,7 +7,8 @@ The engine adapters (hooks/archive.py, the `render` command) only translate thei
 * `archive_input`: the validated archive, read from `data/` or from the parent build;
 * `root`: the files of the site's root (language chooser, 404 page, robots.txt, sitemap.xml);
 * `language`: everything one language adds to its engine's build (pages, assets, exports, per-page context);
-* `reuse`, `kept_files`: the preview's memory between rebuilds (pages rendered, laid out and indexed; files on disk).
+* `reuse`, `kept_files`: the preview's memory between rebuilds (pages rendered, laid out and indexed, their
+  contexts, fragments of one record; files on disk, pages included).
 """
 
 from .archive_input import BuildFailed, load_for_build
