@@ -149,3 +149,46 @@ def test_pages_are_left_in_place_by_digest_and_the_engines_own_files_made_anew(t
     pages = {"index.html": "<h1>Start, edited</h1>", "seminars/a.html": "A"}  # b removed
     assert rebuild(pages, theme) == {"index.html", "seminars/a.html", "assets/app.js"}
     assert files_of(folder) == {"index.html": "<h1>Start, edited</h1>", "seminars/a.html": "A", "assets/app.js": "js"}
+
+
+def test_every_language_is_stashed_and_a_folder_written_into_meanwhile_starts_afresh(tmp_path, kept):
+    site = tmp_path / "site"
+    for lang in ("de", "ru"):
+        (site / lang).mkdir(parents=True)
+        (site / lang / "index.html").write_text(lang, encoding="utf-8")
+    (site / "en").mkdir()  # not a language of this build: stays
+    stash_language_folders(site, ("fr", "de", "ru"))  # no French folder: nothing to move
+    assert sorted(path.name for path in site.iterdir()) == [".partnerschaftsarchiv-kept-de",
+                                                          ".partnerschaftsarchiv-kept-ru", "en"]
+    (site / "de").mkdir()
+    (site / "de" / "early.html").write_text("written before the restore", encoding="utf-8")
+    kept.restore(site / "de")  # the engine wrote into the folder already: the stash is dropped, nothing kept
+    assert files_of(site / "de") == {"early.html": "written before the restore"}
+    assert not (site / ".partnerschaftsarchiv-kept-de").exists()
+    assert not kept.unchanged("early.html", "written before the restore")
+
+
+def test_a_restored_file_that_disappears_before_the_end_is_no_error(tmp_path, kept):
+    site = tmp_path / "site"
+    site.mkdir()
+    static = {"data/records.csv": "a", "seminars/a.bib": "@a"}
+    build(site, kept, static, {})
+    stash_language_folders(site, ("de",))
+    kept.restore(site / "de")
+    (site / "de" / "seminars" / "a.bib").unlink()  # gone behind the preview's back
+    kept.discard("seminars/a.bib")
+    kept.discard("data/records.csv")
+    kept.finish(site / "de")
+    assert files_of(site / "de") == {}
+
+
+def test_switched_off_it_keeps_nothing_and_before_a_restore_nothing_is_in_place(tmp_path):
+    memory = KeptFiles()
+    assert memory.enabled is False
+    memory.restore(tmp_path / "de")
+    assert not memory.unchanged("data/records.csv", "a") and memory.kept == set()
+    memory = KeptFiles()
+    memory.enabled = True
+    assert not memory.in_place("index.html", content_digest("<h1>Start</h1>"))
+    memory.discard("index.html")  # nothing was put back: nothing to take out
+    assert memory.kept == set()

@@ -36,6 +36,11 @@ def test_unmarked_text_and_void_elements_stay():
     assert indexed_html(html) == html
 
 
+def test_every_marked_element_is_cut_after_a_marked_void_one_and_end_tags_in_capitals_count():
+    html = '<br data-search-exclude><p>a</p><OL data-search-exclude><li>b</li></OL><p>c</p><ul data-search-exclude>d</ul>'
+    assert indexed_html(html) == "<br data-search-exclude><p>a</p><p>c</p>"
+
+
 def test_an_element_left_open_is_cut_to_the_end():
     assert indexed_html("<p>a</p><ul data-search-exclude><li>b") == "<p>a</p>"
 

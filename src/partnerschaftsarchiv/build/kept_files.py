@@ -125,7 +125,7 @@ class KeptFiles:
                 continue
             (folder / path).unlink(missing_ok=True)
             emptied.add((folder / path).parent)
-        for directory in sorted(emptied, key=lambda item: len(item.parts), reverse=True):
+        for directory in emptied:  # in any order: each removal goes on up through the folders it empties
             while directory != folder and directory.is_dir() and not any(directory.iterdir()):
                 directory.rmdir()
                 directory = directory.parent

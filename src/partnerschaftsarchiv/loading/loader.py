@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -124,6 +125,8 @@ class _ParsedFiles:
 
 
 _PARSED = _ParsedFiles()
+# The preview loads the same bodies on every save: each text's bounds are checked once.
+_body_problem = lru_cache(maxsize=16384)(markdown_problem)
 
 
 class _Loader:
@@ -252,7 +255,7 @@ class _Loader:
             if "date" in data:
                 self.check_date(doc, data["date"])
             for lang, body in (data.get("body") or {}).items():
-                if why := markdown_problem(body):
+                if why := _body_problem(body):
                     self.problems.append(doc.problem(("body", lang), why))
             self.check_translation(item, notices)
             self.check_references(item)

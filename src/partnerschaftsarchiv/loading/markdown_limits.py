@@ -8,7 +8,6 @@ each paragraph constant, so a body's cost grows with its length only. Real texts
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 __all__ = ["MAX_NESTING", "MAX_PARAGRAPH", "MAX_BRACKETS", "markdown_problem"]
 
@@ -30,7 +29,6 @@ def _depth(line: str) -> int:
     return markers + indent // 4
 
 
-@lru_cache(maxsize=16384)  # the preview loads the same bodies on every save
 def markdown_problem(text: str) -> str | None:
     """Why `text` is outside the bounds (naming the line of the text), or None."""
     paragraph_start, paragraph_length, brackets = 1, 0, 0
