@@ -366,8 +366,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in language.render_pages():
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{state.lang}/{page.src_uri} has the path of a generated page; rename it")
-        generated.append((GeneratedFile.generated(config, page.src_uri, content=""), page))
-        files.append(generated[-1][0])
+        file = GeneratedFile.generated(config, page.src_uri, content="")
+        files.append(file)
+        generated.append((file, page))
     for file in files:
         file.edit_uri = language.edit_path(file.src_uri, file.is_documentation_page())  # joined to repo_url
     titles = _nav_titles(config.nav)

@@ -33,6 +33,24 @@ class KeptFolderNotice(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
+_NOTICE = KeptFolderNotice()
+
+
+def build_language(config_file: str, site_dir: str, strict: bool, *, keep_folder: bool = True) -> None:
+    """One build of the language as this worker runs each: the site folder kept, what stays decided by the hook.
+    `keep_folder=False` builds as `ENGINE build` does (a test compares the two)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger(build.__module__).addFilter(_NOTICE)  # added once, however often this runs
+    config = load_config(config_file=config_file, site_dir=site_dir, strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config, dirty=keep_folder)
+    finally:
+        config.plugins.on_shutdown()
+
+
 class _Lines(logging.Formatter):
     """MkDocs' plain console format: `WARNING -  message`."""
 
@@ -43,8 +61,6 @@ class _Lines(logging.Formatter):
 def main(engine: str, config_file: str, strict: str, quiet: str, site_dir: str) -> int:
     if engine != "mkdocs":
         importlib.import_module(f"{engine}.replacement")  # ProperDocs answers every `import mkdocs` with itself
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
     answers, sys.stdout = sys.stdout.buffer, sys.stderr  # nothing printed may land among the answers
     output = io.StringIO()
@@ -54,7 +70,6 @@ def main(engine: str, config_file: str, strict: str, quiet: str, site_dir: str) 
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING if quiet == "1" else logging.INFO)
     logger.propagate = False
-    logging.getLogger(build.__module__).addFilter(KeptFolderNotice())
     # This process builds again and again: render, lay out and index again only the pages that changed, and write
     # again only the files whose bytes changed.
     RENDERED_PAGES.enabled = PAGE_CONTEXTS.enabled = LAYOUTS.enabled = KEPT_FILES.enabled = True
@@ -64,12 +79,7 @@ def main(engine: str, config_file: str, strict: str, quiet: str, site_dir: str) 
         output.truncate()
         ok = True
         try:
-            config = load_config(config_file=config_file, site_dir=site_dir, strict=strict == "1")
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                build(config, dirty=True)
-            finally:
-                config.plugins.on_shutdown()
+            build_language(config_file, site_dir, strict == "1")
         except SystemExit as stop:  # MkDocs' Abort (a click exception) after errors it has logged
             ok = False
             output.write(f"{stop}\n")

@@ -20,7 +20,7 @@ from partnerschaftsarchiv.build.reuse import LAYOUTS, PAGE_CONTEXTS, RENDERED_PA
 
 MEMORIES = (RENDERED_PAGES, PAGE_CONTEXTS, LAYOUTS, KEPT_FILES)
 sys.path.insert(0, str(REPO / "hooks"))
-from language_worker import KeptFolderNotice  # noqa: E402
+from language_worker import build_language as worker_build  # noqa: E402
 
 
 @pytest.fixture
@@ -37,23 +37,13 @@ def reuse(monkeypatch):
 
 
 def build_language(project: Path, site: Path, *, reusing: bool) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
+    """A build as the preview's language worker runs it (`reusing`), or as `mkdocs build` does."""
     for memory in MEMORIES:
         memory.enabled = reusing
     if reusing:  # what the preview's root does before MkDocs empties the site
         stash_language_folders(site.parent, (site.name,))
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    notice = KeptFolderNotice()
-    logging.getLogger(build.__module__).addFilter(notice)
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config, dirty=reusing)  # as the preview's language worker builds
-    finally:
-        config.plugins.on_shutdown()
-        logging.getLogger(build.__module__).removeFilter(notice)
+    worker_build(str(project / "mkdocs.yml"), str(site), strict=True, keep_folder=reusing)
 
 
 def files_of(site: Path) -> dict[str, bytes]:

@@ -89,7 +89,7 @@ class LanguageBuild:
         PAGE_CONTEXTS.begin(fingerprint(shared, {code: sorted(keys) for code, keys in self.handwritten.items()}))
         inputs = PageInputs(site.archive)
         FRAGMENTS.next_build(shared, inputs.reached)
-        self.renderer.env.globals["fragments"] = FRAGMENTS
+        self.renderer.keep_fragments_in(FRAGMENTS)
         try:
             for planned in self.renderer.planned_pages():
                 digest = inputs.page(planned.key, planned.shows())

@@ -17,16 +17,18 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, Iterable, TypeVar
+from typing import TYPE_CHECKING, Generic, Iterable, TypeVar
 
 from ..project import Project
 from ..rendering.fragments import FragmentCache
 from ..rendering.pages import RenderedPage
 from ..rendering.site import TEMPLATES_DIR
 
+if TYPE_CHECKING:
+    from .language import PageContext
+
 __all__ = ["ReusedOutputs", "LaidOutPage", "FRAGMENTS", "LAYOUTS", "PAGE_CONTEXTS", "RENDERED_PAGES", "content_inputs",
-           "fingerprint",
-           "shared_inputs", "content_digest"]
+           "fingerprint", "shared_inputs", "content_digest"]
 
 Output = TypeVar("Output")
 
@@ -132,5 +134,6 @@ class LaidOutPage:
 # One each per process: the preview's language worker switches them on and keeps them between its builds.
 RENDERED_PAGES: ReusedOutputs[RenderedPage] = ReusedOutputs()  # the core's pages, before any engine lays them out
 FRAGMENTS = FragmentCache()  # the parts of those pages that show one record (timeline entries, list items)
-PAGE_CONTEXTS: ReusedOutputs[object] = ReusedOutputs()  # what their layout needs beyond the content (JSON-LD, …)
+# What their layout needs beyond the content (JSON-LD, alternates).
+PAGE_CONTEXTS: ReusedOutputs["PageContext"] = ReusedOutputs()
 LAYOUTS: ReusedOutputs[LaidOutPage] = ReusedOutputs()  # the engine's pages

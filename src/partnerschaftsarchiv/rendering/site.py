@@ -220,6 +220,10 @@ class LanguageRenderer:
         )
         self.collate = collation_key(lang)
 
+    def keep_fragments_in(self, fragments: FragmentCache) -> None:
+        """Render with `fragments` instead of this renderer's own cache (the preview's, kept from build to build)."""
+        self.env.globals["fragments"] = fragments
+
     # Helpers for templates -------------------------------------------------------------------------------------
 
     def label(self, vocabulary: str, value: Any) -> str:
