@@ -21,6 +21,7 @@ import io
 import json
 import logging
 import os
+import posixpath
 import shutil
 import sys
 from pathlib import Path
@@ -46,7 +47,8 @@ from partnerschaftsarchiv.build.languages import HANDED, LanguageWorkers, take_h
 from partnerschaftsarchiv.build.error_page import build_error_page
 from partnerschaftsarchiv.build.kept_files import KEPT_FILES, stash_language_folders
 from partnerschaftsarchiv.build.render import nav_config
-from partnerschaftsarchiv.build.reuse import LAYOUTS, LaidOutPage, content_digest, fingerprint, shared_inputs
+from partnerschaftsarchiv.build.reuse import (LAYOUTS, THEME_PARTS, LaidOutPage, content_digest, fingerprint,
+                                              shared_inputs)
 from partnerschaftsarchiv.exports import build_time, last_changes
 from partnerschaftsarchiv.loading import LoadResult, dump_snapshot
 from partnerschaftsarchiv.project import Project
@@ -89,6 +91,8 @@ class _State:
     reused: dict[str, LaidOutPage] = {}
     search_entries: dict[str, tuple[dict, ...]] = {}
     page_order: list[str] = []
+    # Language build: the pages the navigation lists (their sidebars show them as the current page).
+    nav_pages: set[str] = set()
     # Language build: each generated page's weight and whether it is searched at all, by page key.
     profiles: dict[str, PageProfile] = {}
 
@@ -429,6 +433,8 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
     if state.lang is None:
         return nav
     state.page_order = [file.src_uri for file in files.documentation_pages()]
+    state.nav_pages = {page.file.src_uri for page in nav.pages}
+    THEME_PARTS.forget()
     for file in files.documentation_pages():
         if isinstance(file.page, GeneratedPage):
             _plan_layout(file.page, state.language.generated(file.src_uri).html, config)
@@ -451,7 +457,24 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     if state.lang is not None and LAYOUTS.enabled:
         env.loader = ChoiceLoader([DictLoader({REUSED_LAYOUT: ""}), env.loader])
+    env.globals["archive_theme_parts"] = THEME_PARTS
     return env
+
+
+def _shared_sidebars(page: Page) -> str | None:
+    """The key under which a page's sidebars are the same as other pages', or None where they are its own.
+
+    Material's sidebars show the navigation and the page's table of contents. A page the navigation does not list
+    marks no entry in it as current; its links are relative to its folder. Its table of contents shows nothing
+    when it has no entries under the page's title (Material leaves out a first heading of level 1). Such pages
+    of one folder, with the same parts hidden, have the same sidebars: about nine in ten of a language's pages.
+    """
+    if page.file.src_uri in state.nav_pages:
+        return None
+    items = page.toc.items
+    if items and (items[0].level != 1 or items[0].children):
+        return None
+    return f"sidebars {posixpath.dirname(page.url)} {page.meta.get('hide', [])}"
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -465,6 +488,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["archive_og"] = page_context.og
     context["archive_citation_meta"] = page_context.citation_meta
     context["archive_chooser_absolute"] = page_context.chooser_absolute
+    context["archive_shared_sidebars"] = _shared_sidebars(page)
+    context["archive_shared_config"] = f"config {posixpath.dirname(page.url)}"  # Material's settings for scripts
     return context
 
 

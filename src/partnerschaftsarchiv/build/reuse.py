@@ -27,8 +27,8 @@ from ..rendering.site import TEMPLATES_DIR
 if TYPE_CHECKING:
     from .language import PageContext
 
-__all__ = ["ReusedOutputs", "LaidOutPage", "FRAGMENTS", "LAYOUTS", "PAGE_CONTEXTS", "RENDERED_PAGES", "content_inputs",
-           "fingerprint", "shared_inputs", "content_digest"]
+__all__ = ["ReusedOutputs", "LaidOutPage", "FRAGMENTS", "LAYOUTS", "PAGE_CONTEXTS", "RENDERED_PAGES", "THEME_PARTS",
+           "content_inputs", "fingerprint", "shared_inputs", "content_digest"]
 
 Output = TypeVar("Output")
 
@@ -137,3 +137,6 @@ FRAGMENTS = FragmentCache()  # the parts of those pages that show one record (ti
 # What their layout needs beyond the content (JSON-LD, alternates).
 PAGE_CONTEXTS: ReusedOutputs["PageContext"] = ReusedOutputs()
 LAYOUTS: ReusedOutputs[LaidOutPage] = ReusedOutputs()  # the engine's pages
+# Parts of the engine's layout that many pages of one build show alike (the navigation sidebars of a folder's
+# generated pages), rendered once per build; emptied when a build begins.
+THEME_PARTS = FragmentCache()

@@ -1,0 +1,73 @@
+"""Parts of Material's page that many pages show alike (the sidebars of a folder's pages outside the navigation, the
+settings script of a folder) are rendered once per build and key (`build.reuse.THEME_PARTS`, keys from
+hooks/archive.py), and every page is still byte for byte what rendering its own parts gives (issue 20).
+
+The language build runs in this process, as the preview's language worker runs it."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+
+from conftest import REPO, make_project
+from partnerschaftsarchiv.build.reuse import THEME_PARTS
+
+sys.path.insert(0, str(REPO / "hooks"))
+from language_worker import build_language  # noqa: E402
+
+
+@pytest.fixture
+def language(monkeypatch):
+    monkeypatch.setenv("PARTNERSCHAFTSARCHIV_LANGUAGE", "ru")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    yield
+    THEME_PARTS.forget()
+
+
+def pages_of(site):
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*.html"))}
+
+
+def test_shared_parts_are_rendered_once_and_every_page_is_as_if_rendered_alone(tmp_path, monkeypatch, language):
+    project = make_project(tmp_path / "project")
+    found: list[bool] = []
+    get = THEME_PARTS.get
+
+    def counted_get(key):
+        part = get(key)
+        found.append(part is not None)
+        return part
+
+    monkeypatch.setattr(THEME_PARTS, "get", counted_get)
+    build_language(str(project / "mkdocs.yml"), str(tmp_path / "shared"), strict=True, keep_folder=False)
+    # Sidebars and settings asked for on each of the 125 pages built; rendered anew only per folder and key.
+    assert len(found) > 200 and found.count(False) < 40
+
+    monkeypatch.setattr(THEME_PARTS, "get", lambda key: None)  # every page renders its own parts
+    build_language(str(project / "mkdocs.yml"), str(tmp_path / "alone"), strict=True, keep_folder=False)
+    shared, alone = pages_of(tmp_path / "shared"), pages_of(tmp_path / "alone")
+    assert sorted(shared) == sorted(alone) and len(shared) > 100
+    assert [path for path in alone if shared[path] != alone[path]] == []
+
+
+def test_a_page_outside_the_navigation_shares_its_folders_sidebars_and_a_listed_one_has_its_own(tmp_path, language):
+    project = make_project(tmp_path / "project")
+    site = tmp_path / "site"
+    build_language(str(project / "mkdocs.yml"), str(site), strict=True, keep_folder=False)
+
+    def sidebar(path):
+        html = (site / path).read_text(encoding="utf-8")
+        return html[html.index('<div class="md-sidebar md-sidebar--primary"'):html.index('data-md-component="content"')]
+
+    seminars = sorted(path.name for path in (site / "seminars").glob("*.html") if path.name != "index.html")
+    assert len(seminars) >= 2
+    assert sidebar(f"seminars/{seminars[0]}") == sidebar(f"seminars/{seminars[-1]}")
+    # The section's page is in the navigation: its entry is marked as the current page there.
+    assert "md-nav__link--active" in sidebar("seminars/index.html")
+    assert "md-nav__link--active" not in sidebar(f"seminars/{seminars[0]}")
+    # Another folder: the same navigation, its links relative to that folder.
+    assert sidebar("topics/index.html") != sidebar(f"seminars/{seminars[0]}")
