@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import fastjsonschema
 
+from ..rendering.template_cache import template_cache
 from .problems import Problem, quoted, suggest
 from .yaml_source import YamlDocument
 
@@ -81,8 +82,27 @@ def _quick_check(name: str) -> Callable[[Any], Any]:
 
     It only ever lets a valid record skip jsonschema; any record it doubts goes through jsonschema, which alone
     reports problems (with the paths and the schema details `_explain` needs).
+
+    The generated code (over a megabyte for all schemas) takes Python longer to compile than a thousand records
+    take to check, so its compiled form is kept between runs beside the compiled templates, keyed by the schema
+    and fastjsonschema's version: a changed schema is compiled again.
     """
-    return fastjsonschema.compile(_inlined(name), use_default=False)
+    schema = _inlined(name)
+    cache = template_cache("schemas")
+    bucket = None
+    if cache is not None:
+        key = json.dumps([fastjsonschema.VERSION, schema], sort_keys=True)
+        bucket = cache.get_bucket(None, f"schema {name}", None, key)  # type: ignore[arg-type]
+    if bucket is None or bucket.code is None:
+        code = compile(fastjsonschema.compile_to_code(schema, use_default=False), f"<{name}.schema.json>", "exec")
+        if bucket is not None:
+            bucket.code = code
+            cache.set_bucket(bucket)  # type: ignore[union-attr]
+    else:
+        code = bucket.code
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)  # the module fastjsonschema wrote for this schema: its definitions, nothing else
+    return namespace["validate"]
 
 
 def _surely_valid(data: Any, name: str) -> bool:

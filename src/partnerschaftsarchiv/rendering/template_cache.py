@@ -3,7 +3,8 @@
 Compiling Material's templates and ours costs a few tenths of a second in every language build, as much as
 rendering a hundred pages. Jinja's own file cache keys each template by name and file and checks the source's
 hash, so a changed template is compiled again. It lives in Jinja's per-user temporary folder (created private,
-refused if anyone else owns it); `PARTNERSCHAFTSARCHIV_TEMPLATE_CACHE=off` turns it off.
+refused if anyone else owns it); `PARTNERSCHAFTSARCHIV_TEMPLATE_CACHE=off` turns it off. The validators that
+fastjsonschema writes from the record schemas are kept there the same way (`loading/schema.py`).
 """
 
 from __future__ import annotations
