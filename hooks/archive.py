@@ -467,7 +467,7 @@ def _shared_sidebars(page: Page) -> str | None:
     Material's sidebars show the navigation and the page's table of contents. A page the navigation does not list
     marks no entry in it as current; its links are relative to its folder. Its table of contents shows nothing
     when it has no entries under the page's title (Material leaves out a first heading of level 1). Such pages
-    of one folder, with the same parts hidden, have the same sidebars: about nine in ten of a language's pages.
+    of one folder, with the same parts hidden, have the same sidebars: nearly all of a language's pages.
     """
     if page.file.src_uri in state.nav_pages:
         return None

@@ -137,6 +137,6 @@ FRAGMENTS = FragmentCache()  # the parts of those pages that show one record (ti
 # What their layout needs beyond the content (JSON-LD, alternates).
 PAGE_CONTEXTS: ReusedOutputs["PageContext"] = ReusedOutputs()
 LAYOUTS: ReusedOutputs[LaidOutPage] = ReusedOutputs()  # the engine's pages
-# Parts of the engine's layout that many pages of one build show alike (the navigation sidebars of a folder's
-# generated pages), rendered once per build; emptied when a build begins.
+# Parts of the engine's layout that many pages of one build show alike (a folder's sidebars, its settings script),
+# rendered once per build; emptied when a build begins.
 THEME_PARTS = FragmentCache()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from types import CodeType
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import fastjsonschema
@@ -76,6 +77,10 @@ def _validator(name: str) -> Draft7Validator:
     return Draft7Validator(_inlined(name), registry=registry)
 
 
+def _validator_code(name: str, schema: dict[str, Any]) -> CodeType:
+    return compile(fastjsonschema.compile_to_code(schema, use_default=False), f"<{name}.schema.json>", "exec")
+
+
 @cache
 def _quick_check(name: str) -> Callable[[Any], Any]:
     """The same schema compiled to Python by fastjsonschema: it says "valid" over ten times faster.
@@ -88,17 +93,15 @@ def _quick_check(name: str) -> Callable[[Any], Any]:
     and fastjsonschema's version: a changed schema is compiled again.
     """
     schema = _inlined(name)
-    cache = template_cache("schemas")
-    bucket = None
-    if cache is not None:
-        key = json.dumps([fastjsonschema.VERSION, schema], sort_keys=True)
-        bucket = cache.get_bucket(None, f"schema {name}", None, key)  # type: ignore[arg-type]
-    if bucket is None or bucket.code is None:
-        code = compile(fastjsonschema.compile_to_code(schema, use_default=False), f"<{name}.schema.json>", "exec")
-        if bucket is not None:
-            bucket.code = code
-            cache.set_bucket(bucket)  # type: ignore[union-attr]
+    kept = template_cache("schemas")
+    if kept is None:
+        code = _validator_code(name, schema)
     else:
+        bucket = kept.get_bucket(None, f"schema {name}", None,  # type: ignore[arg-type]  (no Jinja environment)
+                                 json.dumps([fastjsonschema.VERSION, schema], sort_keys=True))
+        if bucket.code is None:
+            bucket.code = _validator_code(name, schema)
+            kept.set_bucket(bucket)
         code = bucket.code
     namespace: dict[str, Any] = {}
     exec(code, namespace)  # the module fastjsonschema wrote for this schema: its definitions, nothing else
