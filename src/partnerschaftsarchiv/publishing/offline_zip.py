@@ -136,7 +136,7 @@ def write_offline_zip(site_dir: Path, name: str = OFFLINE_ZIP) -> Path:
     files = sorted((p for p in site_dir.rglob("*") if p.is_file() and p not in (target, partial)),
                    key=lambda p: p.relative_to(site_dir).as_posix())
     directory = bytearray()
-    offset = 0  # counted here: asking the file (`tell`) flushes its buffer for every member
+    offset = 0  # counted here: asking the file (`tell`) is a system call for every member
     with open(partial, "wb") as out:
         for member in _compressed(site_dir, files):
             directory += _central_entry(member, offset)
