@@ -2,28 +2,19 @@
 settings script of a folder) are rendered once per build and key (`build.reuse.THEME_PARTS`, keys from
 hooks/archive.py), and every page is still byte for byte what rendering its own parts gives (issue 20).
 
-The language build runs in this process, as the preview's language worker runs it."""
+The German build runs in this process, as `mkdocs build` runs it."""
 
 from __future__ import annotations
 
-import logging
-import sys
-
 import pytest
 
-from conftest import REPO, make_project
+from conftest import make_project
 from partnerschaftsarchiv.build.reuse import THEME_PARTS
-
-sys.path.insert(0, str(REPO / "hooks"))
-from language_worker import build_language  # noqa: E402
+from test_preview_reuse import build_language, reuse  # noqa: F401  (the fixture: a German build in this process)
 
 
 @pytest.fixture
-def language(monkeypatch):
-    monkeypatch.setenv("PARTNERSCHAFTSARCHIV_LANGUAGE", "ru")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+def language(reuse):
     yield
     THEME_PARTS.forget()
 
@@ -43,12 +34,12 @@ def test_shared_parts_are_rendered_once_and_every_page_is_as_if_rendered_alone(t
         return part
 
     monkeypatch.setattr(THEME_PARTS, "get", counted_get)
-    build_language(str(project / "mkdocs.yml"), str(tmp_path / "shared"), strict=True, keep_folder=False)
+    build_language(project, tmp_path / "shared", reusing=False)
     # Sidebars and settings asked for on each of the 125 pages built; rendered anew only per folder and key.
     assert len(found) > 200 and found.count(False) < 40
 
     monkeypatch.setattr(THEME_PARTS, "get", lambda key: None)  # every page renders its own parts
-    build_language(str(project / "mkdocs.yml"), str(tmp_path / "alone"), strict=True, keep_folder=False)
+    build_language(project, tmp_path / "alone", reusing=False)
     shared, alone = pages_of(tmp_path / "shared"), pages_of(tmp_path / "alone")
     assert sorted(shared) == sorted(alone) and len(shared) > 100
     assert [path for path in alone if shared[path] != alone[path]] == []
@@ -57,7 +48,7 @@ def test_shared_parts_are_rendered_once_and_every_page_is_as_if_rendered_alone(t
 def test_a_page_outside_the_navigation_shares_its_folders_sidebars_and_a_listed_one_has_its_own(tmp_path, language):
     project = make_project(tmp_path / "project")
     site = tmp_path / "site"
-    build_language(str(project / "mkdocs.yml"), str(site), strict=True, keep_folder=False)
+    build_language(project, site, reusing=False)
 
     def sidebar(path):
         html = (site / path).read_text(encoding="utf-8")
