@@ -91,8 +91,6 @@ class _State:
     reused: dict[str, LaidOutPage] = {}
     search_entries: dict[str, tuple[dict, ...]] = {}
     page_order: list[str] = []
-    # Language build: the pages the navigation lists (their sidebars show them as the current page).
-    nav_pages: set[str] = set()
     # Language build: each generated page's weight and whether it is searched at all, by page key.
     profiles: dict[str, PageProfile] = {}
 
@@ -433,7 +431,6 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
     if state.lang is None:
         return nav
     state.page_order = [file.src_uri for file in files.documentation_pages()]
-    state.nav_pages = {page.file.src_uri for page in nav.pages}
     THEME_PARTS.forget()
     for file in files.documentation_pages():
         if isinstance(file.page, GeneratedPage):
@@ -461,7 +458,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
-def _shared_sidebars(page: Page) -> str | None:
+def _shared_sidebars(page: Page, nav: Any) -> str | None:
     """The key under which a page's sidebars are the same as other pages', or None where they are its own.
 
     Material's sidebars show the navigation and the page's table of contents. A page the navigation does not list
@@ -469,7 +466,7 @@ def _shared_sidebars(page: Page) -> str | None:
     when it has no entries under the page's title (Material leaves out a first heading of level 1). Such pages
     of one folder, with the same parts hidden, have the same sidebars: nearly all of a language's pages.
     """
-    if page.file.src_uri in state.nav_pages:
+    if any(listed is page for listed in nav.pages):
         return None
     items = page.toc.items
     if items and (items[0].level != 1 or items[0].children):
@@ -488,7 +485,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["archive_og"] = page_context.og
     context["archive_citation_meta"] = page_context.citation_meta
     context["archive_chooser_absolute"] = page_context.chooser_absolute
-    context["archive_shared_sidebars"] = _shared_sidebars(page)
+    context["archive_shared_sidebars"] = _shared_sidebars(page, nav)
     context["archive_shared_config"] = f"config {posixpath.dirname(page.url)}"  # Material's settings for scripts
     return context
 

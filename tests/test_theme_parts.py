@@ -8,9 +8,17 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_project
+import sys
+from types import SimpleNamespace
+
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from conftest import REPO, make_project
 from partnerschaftsarchiv.build.reuse import THEME_PARTS
 from test_preview_reuse import build_language, reuse  # noqa: F401  (the fixture: a German build in this process)
+
+sys.path.insert(0, str(REPO / "hooks"))
+from archive import _shared_sidebars  # noqa: E402
 
 
 @pytest.fixture
@@ -35,7 +43,8 @@ def test_shared_parts_are_rendered_once_and_every_page_is_as_if_rendered_alone(t
 
     monkeypatch.setattr(THEME_PARTS, "get", counted_get)
     build_language(project, tmp_path / "shared", reusing=False)
-    # Sidebars and settings asked for on each of the 125 pages built; rendered anew only per folder and key.
+    # The settings are asked for on every page built, the sidebars on every page outside the navigation: 215 times
+    # for the real archive's German pages (2026-12-01), rendered 29 times, once per folder and key.
     assert len(found) > 200 and found.count(False) < 40
 
     monkeypatch.setattr(THEME_PARTS, "get", lambda key: None)  # every page renders its own parts
@@ -62,3 +71,24 @@ def test_a_page_outside_the_navigation_shares_its_folders_sidebars_and_a_listed_
     assert "md-nav__link--active" not in sidebar(f"seminars/{seminars[0]}")
     # Another folder: the same navigation, its links relative to that folder.
     assert sidebar("topics/index.html") != sidebar(f"seminars/{seminars[0]}")
+
+
+def heading(title, level, *children):
+    anchor = AnchorLink(title, title.lower(), level)
+    anchor.children = list(children)
+    return anchor
+
+
+def test_the_sidebars_key_names_the_folder_and_hidden_parts_and_none_where_a_page_has_its_own():
+    def key(url, toc=(), hide=None, listed=False):
+        page = SimpleNamespace(url=url, toc=TableOfContents(list(toc)), meta={"hide": hide} if hide else {})
+        return _shared_sidebars(page, SimpleNamespace(pages=[page] if listed else []))
+
+    # Every hand-written page is in the navigation and every generated one has its title alone as its contents,
+    # so a build of this project never meets the last two cases.
+    assert key("seminars/2017-06-moskau.html", [heading("Moskau", 1)], ["toc"]) == "sidebars seminars ['toc']"
+    assert key("topics/inklusion.html", [heading("Inklusion", 1)], ["toc"]) == "sidebars topics ['toc']"
+    assert key("timeline.html") == "sidebars  []"
+    assert key("seminars/index.html", listed=True) is None
+    assert key("notizen/a.html", [heading("Notiz", 1, heading("Anfang", 2))]) is None
+    assert key("notizen/b.html", [heading("Anfang", 2)]) is None

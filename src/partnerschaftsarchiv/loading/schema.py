@@ -88,8 +88,8 @@ def _quick_check(name: str) -> Callable[[Any], Any]:
     It only ever lets a valid record skip jsonschema; any record it doubts goes through jsonschema, which alone
     reports problems (with the paths and the schema details `_explain` needs).
 
-    The generated code (over a megabyte for all schemas) takes Python longer to compile than a thousand records
-    take to check, so its compiled form is kept between runs beside the compiled templates, keyed by the schema
+    Writing and compiling the generated code (over a megabyte for all schemas) took about 0.18 s in every process
+    that validates, so its compiled form is kept between runs beside the compiled templates, keyed by the schema
     and fastjsonschema's version: a changed schema is compiled again.
     """
     schema = _inlined(name)

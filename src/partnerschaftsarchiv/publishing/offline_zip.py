@@ -4,10 +4,10 @@ Written after every language is built, from the finished folder; unzipped, `part
 opens the same site. Entries are sorted and dated 1980-01-01, so the same site always gives the same zip.
 
 The zip is the last step of a build and nothing else runs then, so its members are compressed side by side, one
-thread per core (zlib releases the GIL), and written in order. `zipfile` cannot do that: it compresses each
-member in the thread that writes it, one after the other. So the few records of the format (PKWARE's APPNOTE:
-local headers, central directory, end record, and Zip64 where counts or offsets need it) are written here, and
-the tests read the result back with `zipfile` and `unzip`.
+thread per core (zlib-ng, like zlib, releases the GIL), and written in order. `zipfile` cannot do that: it
+compresses each member in the thread that writes it, one after the other. So the few records of the format
+(PKWARE's APPNOTE: local headers, central directory, end record, and Zip64 where counts or offsets need it) are
+written here, and the tests read the result back with `zipfile` and `unzip`.
 
 Deflate is zlib-ng's (a maintained rewrite of zlib with the same API and format): at the same level it makes a
 zip of nearly the same size with about half of zlib's work, and the zip is the largest single piece of work of

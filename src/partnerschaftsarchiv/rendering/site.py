@@ -369,7 +369,7 @@ class LanguageRenderer:
                           _("The social area of the city partnership: seminars, agreements, projects and meetings "
                             "since 1991."),
                           counts=counts, latest=latest[:_LATEST_COUNT], planned=list(reversed(planned)),
-                          browsable=named, years=len(years_touched(records)), total=len(records), tallies=tally_by_year(records),
+                          browsable=named, years=len(self._years), total=len(records), tallies=tally_by_year(records),
                           offline_zip=relative_file(HOME_KEY, f"../{OFFLINE_ZIP}"), data_key=DATA_KEY)
 
     def data_page(self) -> RenderedPage:
